@@ -1,0 +1,103 @@
+#include "execute/execute.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace junction::execute {
+namespace {
+
+using graphql::NormalizedField;
+
+NormalizedField Field(std::string name, std::string alias = "",
+                      std::vector<NormalizedField> selection = {}) {
+  NormalizedField field;
+  field.name = std::move(name);
+  field.alias = alias.empty() ? field.name : std::move(alias);
+  field.selection_set = std::move(selection);
+  return field;
+}
+
+class ExecuteTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    Result<std::shared_ptr<const schema::RoleSchema>> role = schema::BuildEmptyRoleSchema();
+    ASSERT_TRUE(role) << role.error().message;
+    role_ = *role;
+  }
+
+  graphql::Operation Query(std::vector<NormalizedField> fields) const {
+    graphql::Operation operation;
+    operation.type = graphql::OperationType::kQuery;
+    operation.root_type = role_->schema->query_type();
+    operation.selection_set = std::move(fields);
+    return operation;
+  }
+
+  std::shared_ptr<const schema::RoleSchema> role_;
+};
+
+const std::string kPlaceholder =
+    "\"There are no queries available to the current role. Either there are no sources or remote "
+    "schemas configured, or the current role doesn't have the required permissions.\"";
+
+TEST_F(ExecuteTest, TypenameAtTheRootIsQueryRoot) {
+  Result<std::string> response = Execute(Query({Field("__typename")}), *role_);
+  ASSERT_TRUE(response) << response.error().message;
+  EXPECT_EQ(*response, R"({"data":{"__typename":"query_root"}})");
+}
+
+TEST_F(ExecuteTest, PlaceholderAnswersItsText) {
+  Result<std::string> response = Execute(Query({Field("no_queries_available")}), *role_);
+  ASSERT_TRUE(response);
+  EXPECT_EQ(*response, R"({"data":{"no_queries_available":)" + kPlaceholder + "}}");
+}
+
+TEST_F(ExecuteTest, KeysFollowTheQueryOrderAndAliases) {
+  Result<std::string> response = Execute(
+      Query({Field("no_queries_available", "b"), Field("__typename", "a"), Field("__typename")}),
+      *role_);
+  ASSERT_TRUE(response);
+  EXPECT_EQ(*response,
+            R"({"data":{"b":)" + kPlaceholder + R"(,"a":"query_root","__typename":"query_root"}})");
+}
+
+TEST_F(ExecuteTest, IntrospectionFieldsAreAnswered) {
+  NormalizedField type = Field("__type", "t", {Field("name"), Field("kind")});
+  type.arguments["name"] = "query_root";
+  NormalizedField schema_field =
+      Field("__schema", "",
+            {Field("queryType", "", {Field("name")}), Field("mutationType", "", {Field("name")})});
+  Result<std::string> response = Execute(Query({type, schema_field}), *role_);
+  ASSERT_TRUE(response) << response.error().message;
+  EXPECT_EQ(*response, R"({"data":{"t":{"name":"query_root","kind":"OBJECT"},)"
+                       R"("__schema":{"queryType":{"name":"query_root"},"mutationType":null}}})");
+}
+
+TEST_F(ExecuteTest, FieldsOnOtherTypesAreLeftOut) {
+  NormalizedField elsewhere = Field("__typename", "other");
+  elsewhere.type_conditions = {"SomethingElse"};
+  Result<std::string> response = Execute(Query({Field("__typename"), elsewhere}), *role_);
+  ASSERT_TRUE(response) << response.error().message;
+  EXPECT_EQ(*response, R"({"data":{"__typename":"query_root"}})");
+}
+
+TEST_F(ExecuteTest, ARootFieldWithNothingToResolveItIsAnError) {
+  // A RoleSchema whose map lacks the field its GraphQL schema declares: a bug, reported.
+  schema::RoleSchema broken = *role_;
+  broken.query_fields.clear();
+  Result<std::string> response = Execute(Query({Field("no_queries_available", "x")}), broken);
+  ASSERT_FALSE(response);
+  EXPECT_EQ(response.error().code, ErrorCode::kUnexpected);
+  EXPECT_EQ(response.error().path, "$.selectionSet.x");
+}
+
+TEST_F(ExecuteTest, OperationWithoutRootTypeIsAnError) {
+  graphql::Operation operation;
+  EXPECT_FALSE(Execute(operation, *role_));
+}
+
+}  // namespace
+}  // namespace junction::execute

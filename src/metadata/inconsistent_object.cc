@@ -1,0 +1,20 @@
+#include "metadata/inconsistent_object.h"
+
+namespace junction::metadata {
+
+Json ToJson(const InconsistentObject& object) {
+  Json json = Json::object();
+  json["definition"] = object.definition;
+  json["name"] = object.name;
+  json["reason"] = object.reason;
+  json["type"] = object.type;
+  return json;
+}
+
+Json ToJson(const std::vector<InconsistentObject>& objects) {
+  Json json = Json::array();
+  for (const InconsistentObject& object : objects) json.push_back(ToJson(object));
+  return json;
+}
+
+}  // namespace junction::metadata

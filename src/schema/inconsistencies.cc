@@ -1,0 +1,84 @@
+#include "schema/inconsistencies.h"
+
+#include <string>
+#include <string_view>
+
+namespace junction::schema {
+namespace {
+
+using metadata::InconsistentObject;
+using metadata::Json;
+
+constexpr std::string_view kPrefix = "Inconsistent object: ";
+
+std::string NameOf(const Json& entry, std::string_view key) {
+  const auto it = entry.find(key);
+  return it != entry.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// Every entry of the array section `section` is inconsistent for `reason`.
+void AddEntries(const metadata::Metadata& metadata, std::string_view section, std::string_view type,
+                std::string_view what, std::vector<InconsistentObject>& out) {
+  const Json* entries = metadata.Find(section);
+  if (entries == nullptr) return;
+  for (size_t i = 0; i < entries->size(); ++i) {
+    const Json& entry = (*entries)[i];
+    out.push_back({std::string(type), std::string(type) + " " + NameOf(entry, "name"),
+                   std::string(kPrefix) + std::string(what) + " are not supported by Junction yet",
+                   entry, std::string(section), i});
+  }
+}
+
+void AddSources(const metadata::Metadata& metadata, std::vector<InconsistentObject>& out) {
+  const Json& sources = metadata.sources();
+  for (size_t i = 0; i < sources.size(); ++i) {
+    const Json& source = sources[i];
+    // Hasura reads a source without "kind" as Postgres.
+    std::string kind = NameOf(source, "kind");
+    if (kind.empty()) kind = "postgres";
+    out.push_back({"source", "source " + NameOf(source, "name"),
+                   std::string(kPrefix) + "sources of kind \"" + kind +
+                       "\" are not supported by Junction yet (no " + kind + " backend)",
+                   source, "sources", i});
+  }
+}
+
+void AddSection(const metadata::Metadata& metadata, std::string_view section,
+                std::string_view reason, std::vector<InconsistentObject>& out) {
+  const Json* value = metadata.Find(section);
+  out.push_back({std::string(section), std::string(section),
+                 std::string(kPrefix) + std::string(reason), *value, std::string(section),
+                 std::nullopt});
+}
+
+bool LimitsDisabled(const Json& limits) {
+  const auto disabled = limits.find("disabled");
+  return disabled != limits.end() && disabled->is_boolean() && disabled->get<bool>();
+}
+
+bool DisablesIntrospection(const Json& options) {
+  const auto roles = options.find("disabled_for_roles");
+  return roles != options.end() && roles->is_array() && !roles->empty();
+}
+
+}  // namespace
+
+std::vector<InconsistentObject> FindInconsistentObjects(const metadata::Metadata& metadata) {
+  std::vector<InconsistentObject> out;
+  AddSources(metadata, out);
+  AddEntries(metadata, "remote_schemas", "remote_schema", "remote schemas", out);
+  AddEntries(metadata, "actions", "action", "actions", out);
+  AddEntries(metadata, "cron_triggers", "cron_trigger", "cron triggers", out);
+  AddEntries(metadata, "rest_endpoints", "endpoint", "REST endpoints", out);
+  if (const Json* limits = metadata.Find("api_limits"); limits && !LimitsDisabled(*limits)) {
+    AddSection(metadata, "api_limits", "API limits are not enforced by Junction yet", out);
+  }
+  if (const Json* options = metadata.Find("graphql_schema_introspection");
+      options && DisablesIntrospection(*options)) {
+    AddSection(metadata, "graphql_schema_introspection",
+               "disabling introspection for roles is not supported by Junction yet", out);
+  }
+  return out;
+}
+
+}  // namespace junction::schema

@@ -1,0 +1,27 @@
+#pragma once
+// FindInconsistentObjects: the objects of a metadata document the engine cannot serve, reported
+// as Hasura reports inconsistent objects (metadata/inconsistent_object.h). The metadata commands
+// refuse a change that makes objects inconsistent unless the caller allows it
+// (allow_inconsistent_metadata), and BuildSnapshot serves everything else.
+//
+// Until the backends exist, whole kinds of objects cannot be served, and each of them is reported
+// rather than silently ignored:
+//   sources (each, naming its kind), remote_schemas, actions, cron_triggers, rest_endpoints
+//   (each), api_limits unless disabled, graphql_schema_introspection when it disables
+//   introspection for some role.
+// Sections that change nothing a request sees are kept and accepted: query_collections,
+// allowlist (enforced only with a server flag Junction does not have), custom_types (used only by
+// actions), inherited_roles (no permissions yet), network, backend_configs, metrics_config,
+// opentelemetry. The issues that add backends and features shrink the first list.
+
+#include <vector>
+
+#include "metadata/inconsistent_object.h"
+#include "metadata/metadata.h"
+
+namespace junction::schema {
+
+std::vector<metadata::InconsistentObject> FindInconsistentObjects(
+    const metadata::Metadata& metadata);
+
+}  // namespace junction::schema

@@ -1,0 +1,57 @@
+#pragma once
+// RoleSchema: what one role can ask for (DESIGN.md §2, the Schema stage): the GraphQL schema its
+// requests are validated against and, for each root field, what that field resolves to. Built by
+// BuildSnapshot (snapshot.h); read by execute::Execute, and later by BuildIr.
+//
+//   query_root { no_queries_available: String! }          (nothing to query yet)
+//   => RoleSchema{ schema,
+//                  query_fields {"no_queries_available": PlaceholderField{"There are no …"}} }
+//
+// Execution dispatches each root field on its RootField alternative; the issues that add sources
+// add alternatives beside PlaceholderField (a table select bound to a source, a remote schema
+// field, …) without changing how the others run. The introspection meta-fields (__typename,
+// __schema, __type) are not listed: every schema answers them.
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "common/result.h"
+#include "graphql/ast.h"
+#include "graphql/schema.h"
+
+namespace junction::schema {
+
+// A root field that answers a fixed string: Hasura's placeholder for a role with no queries.
+struct PlaceholderField {
+  std::string value;
+};
+
+using RootField = std::variant<PlaceholderField>;
+
+struct RoleSchema {
+  std::shared_ptr<const graphql::Schema> schema;
+  std::map<std::string, RootField, std::less<>> query_fields;
+  std::map<std::string, RootField, std::less<>> mutation_fields;
+  std::map<std::string, RootField, std::less<>> subscription_fields;
+
+  // What root field `name` of an `operation` resolves to; null when there is no such field.
+  const RootField* FindRootField(graphql::OperationType operation, std::string_view name) const;
+};
+
+// Hasura's placeholder (server/src-lib/Hasura/GraphQL/Schema.hs, queryWithIntrospectionHelper):
+// the query root must have a field, so a role that can query nothing gets this one. Its
+// description is also the value it answers.
+inline constexpr std::string_view kNoQueriesAvailable = "no_queries_available";
+inline constexpr std::string_view kNoQueriesAvailableText =
+    "There are no queries available to the current role. Either there are no sources or remote "
+    "schemas configured, or the current role doesn't have the required permissions.";
+inline constexpr std::string_view kQueryRootName = "query_root";
+
+// The schema of a role that can query nothing: `query_root { no_queries_available: String! }`,
+// no mutation or subscription root.
+Result<std::shared_ptr<const RoleSchema>> BuildEmptyRoleSchema();
+
+}  // namespace junction::schema

@@ -1,0 +1,37 @@
+#pragma once
+// Snapshot: everything a request needs, immutable, built from one version of the metadata
+// (DESIGN.md §6): the metadata itself, a RoleSchema per role, and the objects of the metadata
+// that could not be served. The Engine installs a new Snapshot atomically after each metadata
+// change; requests in flight keep the one they began with.
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+#include "metadata/inconsistent_object.h"
+#include "metadata/metadata.h"
+#include "schema/role_schema.h"
+
+namespace junction::schema {
+
+struct Snapshot {
+  metadata::Metadata metadata;
+  // The admin's schema; per-role schemas arrive with permissions.
+  std::shared_ptr<const RoleSchema> admin;
+  // The schema of a role with no permissions, which until permissions exist is every role but
+  // admin: the placeholder query root only, as Hasura gives such a role.
+  std::shared_ptr<const RoleSchema> unprivileged;
+  // What the metadata holds but this snapshot does not serve (schema::FindInconsistentObjects).
+  std::vector<metadata::InconsistentObject> inconsistent_objects;
+
+  // The schema `role` sees; any role name is valid.
+  const RoleSchema& ForRole(std::string_view role) const;
+};
+
+// Resolves `metadata` into a Snapshot. Objects that cannot be served become inconsistent objects,
+// not errors (the metadata commands decide whether to accept them); an Error means the schema
+// could not be built at all, which is a bug of ours.
+Result<std::shared_ptr<const Snapshot>> BuildSnapshot(metadata::Metadata metadata);
+
+}  // namespace junction::schema

@@ -1,0 +1,54 @@
+// Engine::HandleGraphql: POST /v1/graphql. Every answer is HTTP 200, errors included, as Hasura's
+// /v1/graphql route answers (allMod200 in server/src-lib/Hasura/Server/App.hs).
+//
+//   authenticate  → {"errors":[{"message":"invalid x-hasura-admin-secret/…","extensions":
+//                    {"path":"$","code":"access-denied"}}]}
+//   parse JSON    → …"code":"invalid-json"…   ("Error in $: …")
+//   read request  → …"code":"parse-failed"…   ($.query missing, not a string, …)
+//   run           → graphql_pipeline.h, one body per request; a batch answers an array
+
+#include "server/engine.h"
+
+#include <string>
+#include <utility>
+
+#include "metadata/json_text.h"
+#include "server/api_response.h"
+#include "server/auth.h"
+#include "server/graphql_pipeline.h"
+#include "server/graphql_request.h"
+
+namespace junction::server {
+
+boost::asio::awaitable<HttpResponse> Engine::HandleGraphql(const HttpRequest& request) {
+  co_return RespondGraphql(request);
+}
+
+HttpResponse Engine::RespondGraphql(const HttpRequest& request) const {
+  // The snapshot this request runs against, however metadata changes meanwhile.
+  const std::shared_ptr<const schema::Snapshot> snapshot = snapshot_.load();
+
+  // Hasura parses the body first but answers an authentication failure before a parse failure,
+  // so authenticating first gives the same answers.
+  Result<schema::Session> session = Authenticate(options_.admin_secret, request);
+  if (!session) return JsonResponse(200, GraphqlErrorsBody({session.error()}, false));
+  const bool admin = session->IsAdmin();
+
+  Result<metadata::Json> body = metadata::ParseJsonText(request.body);
+  if (!body) return JsonResponse(200, GraphqlErrorsBody({body.error()}, admin));
+  Result<GraphqlBatch> batch = ParseGraphqlBatch(*body);
+  if (!batch) return JsonResponse(200, GraphqlErrorsBody({batch.error()}, admin));
+
+  if (!batch->is_batch) {
+    return JsonResponse(200, RunGraphqlRequest(*snapshot, *session, batch->requests.front()));
+  }
+  std::string responses = "[";
+  for (size_t i = 0; i < batch->requests.size(); ++i) {
+    if (i > 0) responses += ',';
+    responses += RunGraphqlRequest(*snapshot, *session, batch->requests[i]);
+  }
+  responses += ']';
+  return JsonResponse(200, std::move(responses));
+}
+
+}  // namespace junction::server

@@ -1,0 +1,10 @@
+#include "server/http_types.h"
+
+namespace junction::server {
+
+std::string_view HttpRequest::Header(std::string_view name) const {
+  auto it = headers.find(name);
+  return it == headers.end() ? std::string_view() : std::string_view(it->second);
+}
+
+}  // namespace junction::server

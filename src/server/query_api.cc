@@ -1,0 +1,183 @@
+#include "server/query_api.h"
+
+#include <algorithm>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace junction::server {
+namespace {
+
+using metadata::Command;
+using metadata::CommandContext;
+using metadata::CommandState;
+using metadata::Json;
+using metadata::JsonPathKey;
+
+// The metadata-management commands Hasura also accepts on /v1/query (RQLQueryV1).
+constexpr std::string_view kMetadataCommands[] = {
+    "replace_metadata", "export_metadata",           "clear_metadata",
+    "reload_metadata",  "get_inconsistent_metadata", "drop_inconsistent_metadata",
+};
+
+// Hasura's other /v1/query types (RQLQueryV1, RQLQueryV2): they exist, Junction lacks them.
+constexpr std::string_view kOtherV1Types[] = {
+    "add_existing_table_or_view",
+    "track_table",
+    "untrack_table",
+    "set_table_is_enum",
+    "set_table_customization",
+    "set_table_custom_fields",
+    "track_function",
+    "untrack_function",
+    "create_object_relationship",
+    "create_array_relationship",
+    "drop_relationship",
+    "set_relationship_comment",
+    "rename_relationship",
+    "add_computed_field",
+    "drop_computed_field",
+    "create_remote_relationship",
+    "update_remote_relationship",
+    "delete_remote_relationship",
+    "create_insert_permission",
+    "create_select_permission",
+    "create_update_permission",
+    "create_delete_permission",
+    "drop_insert_permission",
+    "drop_select_permission",
+    "drop_update_permission",
+    "drop_delete_permission",
+    "set_permission_comment",
+    "insert",
+    "select",
+    "update",
+    "delete",
+    "count",
+    "add_remote_schema",
+    "update_remote_schema",
+    "remove_remote_schema",
+    "reload_remote_schema",
+    "introspect_remote_schema",
+    "create_event_trigger",
+    "delete_event_trigger",
+    "redeliver_event",
+    "invoke_event_trigger",
+    "create_cron_trigger",
+    "delete_cron_trigger",
+    "create_scheduled_event",
+    "create_query_collection",
+    "drop_query_collection",
+    "add_query_to_collection",
+    "drop_query_from_collection",
+    "add_collection_to_allowlist",
+    "drop_collection_from_allowlist",
+    "create_action",
+    "drop_action",
+    "update_action",
+    "create_action_permission",
+    "drop_action_permission",
+    "create_rest_endpoint",
+    "drop_rest_endpoint",
+    "dump_internal_state",
+    "set_custom_types",
+};
+
+// Hasura's other /v2/query types (server/src-lib/Hasura/Server/API/V2Query.hs).
+constexpr std::string_view kOtherV2Types[] = {
+    "insert",          "select", "update", "delete", "count", "bigquery_database_inspection",
+    "concurrent_bulk",
+};
+
+// run_sql and its backend-specific forms.
+constexpr std::string_view kRunSqlV2Types[] = {
+    "run_sql", "citus_run_sql", "cockroach_run_sql", "mssql_run_sql", "bigquery_run_sql",
+};
+
+template <size_t N>
+bool Contains(const std::string_view (&names)[N], std::string_view name) {
+  return std::find(std::begin(names), std::end(names), name) != std::end(names);
+}
+
+bool IsRunSql(QueryApi api, std::string_view type) {
+  return api == QueryApi::kV1 ? type == "run_sql" : Contains(kRunSqlV2Types, type);
+}
+
+// run_sql reads {sql, source?, …}; with no sources, any source it names does not exist (Hasura:
+// askSourceConfig's `source with name "x" does not exist`).
+Error RunSql(const Command& command) {
+  const std::string args_path = JsonPathKey(command.path, "args");
+  const Json& args = *command.args;
+  if (!args.is_object()) return metadata::TypeMismatch(args_path, "RunSQL", "Object", args);
+  const auto sql = args.find("sql");
+  if (sql == args.end()) return metadata::MissingKey(args_path, "sql");
+  if (!sql->is_string()) {
+    return metadata::TypeMismatch(JsonPathKey(args_path, "sql"), "Text", "String", *sql);
+  }
+  std::string source = "default";
+  if (const auto name = args.find("source"); name != args.end()) {
+    if (!name->is_string()) {
+      return metadata::TypeMismatch(JsonPathKey(args_path, "source"), "Text", "String", *name);
+    }
+    source = name->get<std::string>();
+  }
+  return Error(ErrorCode::kNotExists, "source with name \"" + source + "\" does not exist",
+               args_path);
+}
+
+Result<Json> RunQuery(QueryApi api, CommandState& state, const Command& command,
+                      const CommandContext& context);
+
+Result<Json> RunBulk(QueryApi api, CommandState& state, const Command& command,
+                     const CommandContext& context) {
+  const std::string args_path = JsonPathKey(command.path, "args");
+  const Json& args = *command.args;
+  if (!args.is_array()) return metadata::TypeMismatch(args_path, "[RQLQuery]", "Array", args);
+  Json responses = Json::array();
+  for (size_t i = 0; i < args.size(); ++i) {
+    Result<Command> item = metadata::ParseCommand(args[i], metadata::JsonPathIndex(args_path, i));
+    if (!item) return item.error();
+    Result<Json> response = RunQuery(api, state, *item, context);
+    if (!response) return response.error();
+    responses.push_back(std::move(response).value());
+  }
+  return responses;
+}
+
+Result<Json> RunQuery(QueryApi api, CommandState& state, const Command& command,
+                      const CommandContext& context) {
+  const std::string& type = command.type;
+  const bool v1_metadata = api == QueryApi::kV1 && Contains(kMetadataCommands, type);
+  if (v1_metadata) return metadata::RunCommand(state, command, context);
+
+  const bool known =
+      type == "bulk" || IsRunSql(api, type) ||
+      (api == QueryApi::kV1 ? Contains(kOtherV1Types, type) : Contains(kOtherV2Types, type));
+  if (!known) {
+    return Error(ErrorCode::kParseFailed, "unknown query type \"" + type + "\"", command.path);
+  }
+  if (!command.args) return metadata::MissingKey(command.path, "args");
+  if (type == "bulk") return RunBulk(api, state, command, context);
+  if (IsRunSql(api, type)) return RunSql(command);
+  return Error(ErrorCode::kNotSupported,
+               "query type \"" + type + "\" is not supported by Junction yet", command.path);
+}
+
+}  // namespace
+
+Result<metadata::MetadataResponse> RunQueryRequest(QueryApi api, const metadata::Metadata& current,
+                                                   const Json& body,
+                                                   const CommandContext& context) {
+  if (!body.is_object()) return metadata::TypeMismatch("$", "RQLQuery", "Object", body);
+  Result<Command> command = metadata::ParseCommand(body, "$");
+  if (!command) return command.error();
+  CommandState state{current, false};
+  Result<Json> response = RunQuery(api, state, *command, context);
+  if (!response) return response.error();
+  if (state.modified) state.metadata.set_resource_version(current.resource_version() + 1);
+  return metadata::MetadataResponse{std::move(state.metadata), std::move(response).value(),
+                                    state.modified};
+}
+
+}  // namespace junction::server
