@@ -1,0 +1,241 @@
+#include "app/config.h"
+
+#include <cctype>
+#include <charconv>
+#include <cstdlib>
+#include <functional>
+#include <limits>
+#include <sstream>
+#include <vector>
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include "app/version.h"
+
+namespace junction::app {
+namespace {
+
+// One serve setting: its flag, its variables, and how a value is applied to the config.
+struct Setting {
+  std::string flag;        // "--port"
+  std::string env;         // "JUNCTION_PORT"
+  std::string hasura_env;  // "HASURA_GRAPHQL_SERVER_PORT", or empty
+  std::string value_name;  // "PORT", for the help
+  std::string description;
+  // Applies `text`; false when it is not a valid value, which `expected` then describes.
+  std::function<bool(const std::string& text, ServeConfig& config)> apply;
+  std::string expected;
+};
+
+// A setting bound to its CLI11 option.
+struct BoundSetting {
+  Setting setting;
+  std::string flag_value;
+  CLI::Option* option = nullptr;
+};
+
+template <typename Integer>
+std::optional<Integer> ParseInteger(std::string_view text, Integer min, Integer max) {
+  Integer value{};
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end || value < min || value > max) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+// Sets `field` from an integer in [min, max].
+template <typename Integer>
+auto IntegerSetter(Integer server::ServerOptions::*field, Integer min, Integer max) {
+  return [=](const std::string& text, ServeConfig& config) {
+    std::optional<Integer> value = ParseInteger<Integer>(text, min, max);
+    if (value) config.server.*field = *value;
+    return value.has_value();
+  };
+}
+
+std::vector<Setting> ServeSettings() {
+  std::vector<Setting> settings;
+  settings.push_back({"--host", "JUNCTION_HOST", "HASURA_GRAPHQL_SERVER_HOST", "HOST",
+                      "Address to listen on (default 127.0.0.1; * for every IPv4 interface)",
+                      [](const std::string& text, ServeConfig& config) {
+                        config.server.host = text;
+                        return !text.empty();
+                      },
+                      "a host name or an IP address"});
+  settings.push_back({"--port", "JUNCTION_PORT", "HASURA_GRAPHQL_SERVER_PORT", "PORT",
+                      "Port to listen on (default 8080; 0 picks a free port)",
+                      IntegerSetter<uint16_t>(&server::ServerOptions::port, 0, 65535),
+                      "a port number from 0 to 65535"});
+  settings.push_back({"--metadata-store", "JUNCTION_METADATA_STORE", "", "FILE",
+                      "Metadata file (default ./junction-metadata.json)",
+                      [](const std::string& text, ServeConfig& config) {
+                        config.metadata_store = text;
+                        return !text.empty();
+                      },
+                      "a file path"});
+  settings.push_back({"--admin-secret", "JUNCTION_ADMIN_SECRET", "HASURA_GRAPHQL_ADMIN_SECRET",
+                      "SECRET",
+                      "Admin secret; without one every request is admin (development only)",
+                      [](const std::string& text, ServeConfig& config) {
+                        config.admin_secret = text;
+                        return true;
+                      },
+                      "a secret"});
+  settings.push_back({"--max-body-size", "JUNCTION_MAX_BODY_SIZE", "", "BYTES",
+                      "Largest request body, e.g. 10MiB (the default); larger bodies get 413",
+                      [](const std::string& text, ServeConfig& config) {
+                        std::optional<size_t> bytes = ParseByteSize(text);
+                        if (bytes) config.server.max_body_bytes = *bytes;
+                        return bytes.has_value();
+                      },
+                      "a size such as 10485760, 512KiB or 10MiB (at most 1GiB)"});
+  settings.push_back(
+      {"--max-connections", "JUNCTION_MAX_CONNECTIONS", "", "N",
+       "Connections served at once (default 10000); beyond it new ones wait to be accepted",
+       IntegerSetter<size_t>(&server::ServerOptions::max_connections, 1, 1'000'000),
+       "a number from 1 to 1000000"});
+  settings.push_back({"--threads", "JUNCTION_THREADS", "", "N",
+                      "Worker threads (default 0: one per core)",
+                      IntegerSetter<unsigned>(&server::ServerOptions::threads, 0, 1024),
+                      "a number from 0 (one per core) to 1024"});
+  settings.push_back({"--log-level", "JUNCTION_LOG_LEVEL", "HASURA_GRAPHQL_LOG_LEVEL", "LEVEL",
+                      "debug, info (the default), warn or error",
+                      [](const std::string& text, ServeConfig& config) {
+                        config.log_level = text;
+                        return text == "debug" || text == "info" || text == "warn" ||
+                               text == "error";
+                      },
+                      "one of debug, info, warn, error"});
+  return settings;
+}
+
+// Applies every setting given by flag or environment; the first bad value is a message.
+std::optional<std::string> ApplySettings(const std::vector<BoundSetting>& bound_settings,
+                                         const EnvLookup& env, ServeConfig& config) {
+  for (const auto& [setting, flag_value, option] : bound_settings) {
+    std::string value;
+    std::string source;
+    if (option->count() > 0) {
+      value = flag_value;
+      source = setting.flag;
+    } else {
+      for (const std::string* name : {&setting.env, &setting.hasura_env}) {
+        if (name->empty()) continue;
+        std::optional<std::string> found = env(*name);
+        if (!found || found->empty()) continue;
+        value = std::move(*found);
+        source = *name;
+        break;
+      }
+      if (source.empty()) continue;  // the default stands
+    }
+    if (!setting.apply(value, config)) {
+      return fmt::format("invalid value \"{}\" for {}: expected {}", value, source,
+                         setting.expected);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string EnvHelp(const Setting& setting) {
+  std::string text = "env: " + setting.env;
+  if (!setting.hasura_env.empty()) text += ", " + setting.hasura_env;
+  return text;
+}
+
+}  // namespace
+
+std::optional<std::string> ProcessEnvironment(const std::string& name) {
+  const char* value = std::getenv(name.c_str());
+  if (value == nullptr) return std::nullopt;
+  return std::string(value);
+}
+
+std::optional<size_t> ParseByteSize(std::string_view text) {
+  size_t digits = 0;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) {
+    ++digits;
+  }
+  auto number =
+      ParseInteger<uint64_t>(text.substr(0, digits), 1, std::numeric_limits<uint64_t>::max());
+  if (!number) return std::nullopt;
+  std::string unit;
+  for (char c : text.substr(digits)) unit.push_back(static_cast<char>(std::tolower(c)));
+  int shift = 0;
+  if (unit.empty() || unit == "b") {
+    shift = 0;
+  } else if (unit == "k" || unit == "kib") {
+    shift = 10;
+  } else if (unit == "m" || unit == "mib") {
+    shift = 20;
+  } else if (unit == "g" || unit == "gib") {
+    shift = 30;
+  } else {
+    return std::nullopt;
+  }
+  constexpr uint64_t kMax = uint64_t{1} << 30;  // 1 GiB: the body is held in memory
+  if (*number > (kMax >> shift)) return std::nullopt;
+  return static_cast<size_t>(*number << shift);
+}
+
+CommandLine ParseCommandLine(int argc, const char* const* argv, const EnvLookup& env) {
+  CLI::App app{
+      "Junction: a GraphQL engine over several databases and GraphQL services, with "
+      "Hasura-compatible APIs.",
+      "junction"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string(Version()));
+
+  CLI::App* serve = app.add_subcommand("serve", "Start the GraphQL engine");
+  std::vector<BoundSetting> settings;
+  for (Setting& setting : ServeSettings()) settings.push_back({std::move(setting), "", nullptr});
+  for (BoundSetting& bound : settings) {  // the vector no longer grows: addresses are stable
+    const Setting& setting = bound.setting;
+    bound.option = serve->add_option(setting.flag, bound.flag_value,
+                                     setting.description + " [" + EnvHelp(setting) + "]");
+    bound.option->type_name(setting.value_name);
+  }
+  CLI::App* version = app.add_subcommand("version", "Print the version and exit");
+
+  CommandLine result;
+  if (argc > 1 && argv[1][0] != '-' && std::string_view(argv[1]) != "serve" &&
+      std::string_view(argv[1]) != "version") {
+    result.exit_code = kUsageErrorExitCode;
+    result.message = fmt::format(
+        "unknown command \"{}\": expected serve or version\nRun with --help for more "
+        "information.\n",
+        argv[1]);
+    return result;
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    std::ostringstream out;
+    std::ostringstream err;
+    const int code = app.exit(e, out, err);
+    if (code == 0) {  // --help or --version
+      result.message = out.str();
+      return result;
+    }
+    result.exit_code = kUsageErrorExitCode;
+    result.message = err.str();
+    return result;
+  }
+
+  if (version->parsed()) {
+    result.command = Command::kVersion;
+    return result;
+  }
+  if (std::optional<std::string> bad = ApplySettings(settings, env, result.serve)) {
+    result.exit_code = kUsageErrorExitCode;
+    result.message = *bad + "\n";
+    return result;
+  }
+  result.command = Command::kServe;
+  return result;
+}
+
+}  // namespace junction::app

@@ -1,0 +1,60 @@
+#pragma once
+// The command line of the `junction` binary (main.cc) and the configuration it yields. This is a
+// contract other tools depend on:
+//
+//   junction serve [--host 127.0.0.1] [--port 8080] [--metadata-store FILE] [--admin-secret S]
+//                  [--max-body-size BYTES] [--max-connections N] [--threads N] [--log-level L]
+//   junction version
+//
+// Every serve flag also reads JUNCTION_<NAME> (JUNCTION_HOST, JUNCTION_PORT, …) and, where Hasura
+// has one, its HASURA_GRAPHQL_* alias. Precedence: flag > JUNCTION_* > HASURA_GRAPHQL_* > default.
+// An empty environment variable counts as unset. A bad value is a usage error (exit code 2) whose
+// message names the flag or variable it came from.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "server/server_options.h"
+
+namespace junction::app {
+
+inline constexpr std::string_view kDefaultMetadataStore = "./junction-metadata.json";
+
+struct ServeConfig {
+  server::ServerOptions server;  // host, port, threads, body and connection limits
+  std::string metadata_store = std::string(kDefaultMetadataStore);
+  std::string admin_secret;        // empty: no secret (development mode, everyone is admin)
+  std::string log_level = "info";  // debug | info | warn | error
+};
+
+enum class Command {
+  kServe,    // run the engine with `serve`
+  kVersion,  // print the version
+  kExit,     // print `message` and exit with `exit_code` (help, or a usage error)
+};
+
+struct CommandLine {
+  Command command = Command::kExit;
+  ServeConfig serve;
+  int exit_code = 0;
+  std::string message;  // for kExit: to stdout when exit_code is 0, else to stderr
+};
+
+inline constexpr int kUsageErrorExitCode = 2;
+
+// An environment variable's value, or nullopt when it is not set.
+using EnvLookup = std::function<std::optional<std::string>(const std::string& name)>;
+
+// The process environment (getenv).
+std::optional<std::string> ProcessEnvironment(const std::string& name);
+
+// Parses the arguments (argv[0] is the program name) with `env` for the variables.
+CommandLine ParseCommandLine(int argc, const char* const* argv, const EnvLookup& env);
+
+// "1048576", "512KiB", "10MiB", "1GiB" (K, M, G are the same binary units, any case) → bytes;
+// nullopt when malformed, zero, or above 1 GiB (a body is held in memory).
+std::optional<size_t> ParseByteSize(std::string_view text);
+
+}  // namespace junction::app

@@ -1,0 +1,103 @@
+#include "app/serve.h"
+
+#include <cstdio>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <fmt/format.h>
+#include <spdlog/common.h>
+
+#include "app/file_metadata_store.h"
+#include "app/version.h"
+#include "common/json_writer.h"
+#include "schema/snapshot.h"
+#include "server/engine.h"
+#include "server/http_server.h"
+#include "server/logging.h"
+#include "server/router.h"
+
+namespace junction::app {
+namespace {
+
+void LogStartup(spdlog::level::level_enum level, std::string_view kind, std::string_view message,
+                const std::function<void(JsonWriter&)>& extra = nullptr) {
+  server::LogKindEvent(level, "startup", kind, message, extra);
+}
+
+// A failure that stops start-up: a log line for the pipelines, and plain text on stderr for
+// whoever started the engine by hand.
+int FailStartup(std::string_view kind, const std::string& message) {
+  LogStartup(spdlog::level::err, kind, message);
+  std::fprintf(stderr, "junction: %s\n", message.c_str());
+  return 1;
+}
+
+void LogConfiguration(const ServeConfig& config) {
+  LogStartup(spdlog::level::info, "server_configuration", "starting", [&](JsonWriter& w) {
+    w.Key("version");
+    w.String(Version());
+    w.Key("host");
+    w.String(config.server.host);
+    w.Key("port");
+    w.Int(config.server.port);
+    w.Key("metadata_store");
+    w.String(config.metadata_store);
+    w.Key("admin_secret_set");
+    w.Bool(!config.admin_secret.empty());
+    w.Key("max_body_bytes");
+    w.Int(static_cast<int64_t>(config.server.max_body_bytes));
+    w.Key("max_connections");
+    w.Int(static_cast<int64_t>(config.server.max_connections));
+    w.Key("threads");
+    w.Int(config.server.threads);
+    w.Key("log_level");
+    w.String(config.log_level);
+  });
+  if (config.admin_secret.empty()) {
+    LogStartup(spdlog::level::warn, "server_configuration",
+               "no admin secret is set: every request runs as admin (development mode); set "
+               "--admin-secret or JUNCTION_ADMIN_SECRET before exposing the engine");
+  }
+}
+
+int ServeOrFail(const ServeConfig& config) {
+  LogConfiguration(config);
+
+  FileMetadataStore store(config.metadata_store);
+  Result<metadata::Metadata> metadata = store.Load();
+  if (!metadata) {
+    return FailStartup("metadata", fmt::format("cannot load metadata from \"{}\": {}",
+                                               config.metadata_store, metadata.error().message));
+  }
+  Result<std::shared_ptr<const schema::Snapshot>> snapshot =
+      schema::BuildSnapshot(std::move(*metadata));
+  if (!snapshot) {
+    return FailStartup("metadata", fmt::format("the metadata in \"{}\" is inconsistent: {}",
+                                               config.metadata_store, snapshot.error().message));
+  }
+
+  server::Engine engine(server::EngineOptions{config.admin_secret}, store, std::move(*snapshot));
+  server::Router router(engine, std::string(Version()));
+  server::HttpServer http(config.server, router);
+  http.StopOnSignals();
+  if (Status started = http.Start(); !started) {
+    return FailStartup("server", started.error().message);
+  }
+  http.Wait();
+  return 0;
+}
+
+}  // namespace
+
+int Serve(const ServeConfig& config) {
+  server::InitLogging(server::ParseLogLevel(config.log_level).value_or(spdlog::level::info));
+  try {
+    return ServeOrFail(config);
+  } catch (const std::exception& e) {  // e.g. no threads or memory left at start-up
+    return FailStartup("server", std::string("unexpected failure: ") + e.what());
+  }
+}
+
+}  // namespace junction::app

@@ -1,0 +1,96 @@
+#include "server/router.h"
+
+#include <array>
+
+#include "common/json_writer.h"
+#include "server/error_response.h"
+
+namespace junction::server {
+namespace {
+
+struct RouteEntry {
+  std::string_view path;
+  std::string_view method;
+  Route route;
+};
+
+constexpr std::array<RouteEntry, 6> kRoutes = {{
+    {"/v1/graphql", "POST", Route::kGraphql},
+    {"/v1/metadata", "POST", Route::kMetadata},
+    {"/v1/query", "POST", Route::kQueryV1},
+    {"/v2/query", "POST", Route::kQueryV2},
+    {"/healthz", "GET", Route::kHealthz},
+    {"/v1/version", "GET", Route::kVersion},
+}};
+
+const RouteEntry* FindPath(std::string_view target) {
+  const std::string_view path = PathOf(target);
+  for (const RouteEntry& entry : kRoutes) {
+    if (entry.path == path) return &entry;
+  }
+  return nullptr;
+}
+
+HttpResponse NotFound() {
+  return ErrorResponse(404, Error(ErrorCode::kNotFound, "resource does not exist"));
+}
+
+}  // namespace
+
+std::string_view PathOf(std::string_view target) {
+  return target.substr(0, target.find_first_of("?#"));
+}
+
+Route MatchRoute(std::string_view method, std::string_view target) {
+  const RouteEntry* entry = FindPath(target);
+  if (entry == nullptr) return Route::kNotFound;
+  return entry->method == method ? entry->route : Route::kWrongMethod;
+}
+
+std::string_view AllowedMethod(std::string_view target) {
+  const RouteEntry* entry = FindPath(target);
+  return entry == nullptr ? std::string_view() : entry->method;
+}
+
+Router::Router(Handlers& handlers, std::string version) : handlers_(handlers) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("version");
+  w.String(version);
+  w.EndObject();
+  version_body_ = w.Take();
+}
+
+boost::asio::awaitable<HttpResponse> Router::Handle(const HttpRequest& request) const {
+  switch (MatchRoute(request.method, request.target)) {
+    case Route::kGraphql:
+      co_return co_await handlers_.HandleGraphql(request);
+    case Route::kMetadata:
+      co_return co_await handlers_.HandleMetadata(request);
+    case Route::kQueryV1:
+      co_return co_await handlers_.HandleQueryV1(request);
+    case Route::kQueryV2:
+      co_return co_await handlers_.HandleQueryV2(request);
+    case Route::kHealthz: {
+      HttpResponse response;
+      response.content_type = "text/plain; charset=utf-8";
+      response.body = "OK";
+      co_return response;
+    }
+    case Route::kVersion: {
+      HttpResponse response;
+      response.body = version_body_;
+      co_return response;
+    }
+    case Route::kWrongMethod: {
+      HttpResponse response = NotFound();
+      response.headers.emplace("allow", AllowedMethod(request.target));
+      co_return response;
+    }
+    case Route::kNotFound:
+      break;
+  }
+  co_return NotFound();
+}
+
+}  // namespace junction::server
