@@ -1,0 +1,70 @@
+# shellcheck shell=bash
+# The Debian packages Junction needs to build and test (DESIGN.md §9), and the function that
+# installs the missing ones. Sourced by scripts/test and scripts/quickstart; not run directly.
+#
+#   source scripts/lib/deps.sh
+#   junction_install_deps        # apt-get only when something is missing, so reruns are fast
+#   junction_npm_ci tests/oracle # npm ci only when node_modules does not match the lock file
+
+JUNCTION_PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build ccache pkg-config
+  # libraries
+  libboost-dev libboost-system-dev libssl-dev libpq-dev libsqlite3-dev libsimdjson-dev
+  nlohmann-json3-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libcli11-dev
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev python3-pytest python3-requests python3-psycopg2
+  # the graphql-js oracle (tests/oracle); Debian's nodejs/npm only when no node/npm is installed
+  nodejs npm
+  # a database for the Postgres tests
+  postgresql
+)
+
+# Prints, one per line, the packages of JUNCTION_PACKAGES that are not installed.
+junction_missing_packages() {
+  local package status
+  for package in "${JUNCTION_PACKAGES[@]}"; do
+    # A node (or npm) installed another way (NodeSource, nvm) serves as well as Debian's.
+    if [[ $package == nodejs ]] && command -v node >/dev/null 2>&1; then continue; fi
+    if [[ $package == npm ]] && command -v npm >/dev/null 2>&1; then continue; fi
+    status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$package" 2>/dev/null || true)
+    if [[ $status != ii* ]]; then echo "$package"; fi
+  done
+}
+
+# Installs the missing packages with apt-get, as root or through sudo.
+junction_install_deps() {
+  local missing
+  mapfile -t missing < <(junction_missing_packages)
+  if ((${#missing[@]} == 0)); then
+    echo "deps: every package is installed"
+    return 0
+  fi
+  echo "deps: installing ${missing[*]}"
+  local -a as_root=()
+  if ((EUID != 0)); then
+    if ! command -v sudo >/dev/null 2>&1; then
+      echo "deps: not root and no sudo; install these packages first: ${missing[*]}" >&2
+      return 1
+    fi
+    as_root=(sudo)
+  fi
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# Runs `npm ci` in the given folder unless its node_modules was installed from the same lock file
+# (a stamp holding the lock's checksum is written into node_modules after a successful install).
+junction_npm_ci() {
+  local dir=$1
+  local stamp="$dir/node_modules/.junction-lock.sha256"
+  local sum
+  sum=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  if [[ -f $stamp && $(<"$stamp") == "$sum" ]]; then
+    echo "deps: $dir/node_modules matches package-lock.json"
+    return 0
+  fi
+  npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+  echo "$sum" >"$stamp"
+}

@@ -1,0 +1,3 @@
+#pragma once
+#include "backends/sql/select.h"
+#include "metadata/metadata.h"

@@ -1,0 +1,5 @@
+#include "graphql/parser.h"
+
+#include <vector>
+
+#include "common/error.h"

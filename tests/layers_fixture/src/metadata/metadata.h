@@ -1,0 +1,3 @@
+#pragma once
+#include "graphql/parser.h"
+#include "metadata/metadata.h"

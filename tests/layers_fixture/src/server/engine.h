@@ -1,0 +1,3 @@
+#pragma once
+#include "backends/postgres/from_ir.h"
+#include "graphql/parser.h"
