@@ -49,9 +49,10 @@ Result<std::optional<std::string>> StringArgument(const Directive& directive, st
                    "Argument \"" + arg_name + "\" of required type \"String!\" was not provided.");
     }
     return Error(ErrorCode::kValidationFailed,
-                 "Argument \"" + arg_name + "\" of required type \"String!\" was provided the "
-                 "variable \"$" + argument->value.text +
-                     "\" which was not provided a runtime value.");
+                 "Argument \"" + arg_name +
+                     "\" of required type \"String!\" was provided the "
+                     "variable \"$" +
+                     argument->value.text + "\" which was not provided a runtime value.");
   }
   if (argument->value.kind == Value::Kind::kNull) {
     if (!default_value) {
@@ -61,8 +62,8 @@ Result<std::optional<std::string>> StringArgument(const Directive& directive, st
     return std::optional<std::string>();
   }
   if (argument->value.kind != Value::Kind::kString) {
-    return Error(ErrorCode::kValidationFailed, "Argument \"" + arg_name + "\" has invalid value " +
-                                                   Print(argument->value) + ".");
+    return Error(ErrorCode::kValidationFailed,
+                 "Argument \"" + arg_name + "\" has invalid value " + Print(argument->value) + ".");
   }
   return std::optional<std::string>(argument->value.text);
 }
@@ -128,7 +129,8 @@ class SchemaBuilder {
       }
     }
     std::string description;
-    if (!schema_definitions_.empty()) description = DescriptionOf(schema_definitions_[0]->description);
+    if (!schema_definitions_.empty())
+      description = DescriptionOf(schema_definitions_[0]->description);
     return Schema::Make(std::move(types), std::move(roots), std::move(directives),
                         std::move(description));
   }
@@ -136,9 +138,12 @@ class SchemaBuilder {
  private:
   static std::string& RootSlot(RootTypes& roots, OperationType operation) {
     switch (operation) {
-      case OperationType::kQuery: return roots.query;
-      case OperationType::kMutation: return roots.mutation;
-      case OperationType::kSubscription: return roots.subscription;
+      case OperationType::kQuery:
+        return roots.query;
+      case OperationType::kMutation:
+        return roots.mutation;
+      case OperationType::kSubscription:
+        return roots.subscription;
     }
     return roots.query;
   }
@@ -153,12 +158,24 @@ class SchemaBuilder {
     type.name = definition.name;
     type.description = DescriptionOf(definition.description);
     switch (definition.kind) {
-      case TypeDefinition::Kind::kScalar: type.kind = TypeKind::kScalar; break;
-      case TypeDefinition::Kind::kObject: type.kind = TypeKind::kObject; break;
-      case TypeDefinition::Kind::kInterface: type.kind = TypeKind::kInterface; break;
-      case TypeDefinition::Kind::kUnion: type.kind = TypeKind::kUnion; break;
-      case TypeDefinition::Kind::kEnum: type.kind = TypeKind::kEnum; break;
-      case TypeDefinition::Kind::kInputObject: type.kind = TypeKind::kInputObject; break;
+      case TypeDefinition::Kind::kScalar:
+        type.kind = TypeKind::kScalar;
+        break;
+      case TypeDefinition::Kind::kObject:
+        type.kind = TypeKind::kObject;
+        break;
+      case TypeDefinition::Kind::kInterface:
+        type.kind = TypeKind::kInterface;
+        break;
+      case TypeDefinition::Kind::kUnion:
+        type.kind = TypeKind::kUnion;
+        break;
+      case TypeDefinition::Kind::kEnum:
+        type.kind = TypeKind::kEnum;
+        break;
+      case TypeDefinition::Kind::kInputObject:
+        type.kind = TypeKind::kInputObject;
+        break;
     }
     // graphql-js reads @specifiedBy from the definition only, not its extensions.
     if (const Directive* specified_by = FindDirective(definition.directives, "specifiedBy");
@@ -175,7 +192,8 @@ class SchemaBuilder {
     }
     for (const TypeDefinition* node : nodes) {
       if (node->kind != definition.kind) continue;  // reported by SDL validation
-      type.interfaces.insert(type.interfaces.end(), node->interfaces.begin(), node->interfaces.end());
+      type.interfaces.insert(type.interfaces.end(), node->interfaces.begin(),
+                             node->interfaces.end());
       type.union_members.insert(type.union_members.end(), node->union_members.begin(),
                                 node->union_members.end());
       for (const FieldDefinition& field_node : node->fields) {

@@ -40,12 +40,14 @@ std::string BuildError(std::string_view sdl) {
 }
 
 TEST(BuildSchemaTest, GithubSchemaBuildsWithGraphqlJsTypeOrder) {
-  std::string sdl = ReadFile(std::string(JUNCTION_SHARED_DIR) + "/testdata/graphql-js/github-schema.graphql");
+  std::string sdl =
+      ReadFile(std::string(JUNCTION_SHARED_DIR) + "/testdata/graphql-js/github-schema.graphql");
   std::shared_ptr<const Schema> schema = MustBuild(sdl);
   ASSERT_NE(schema, nullptr);
   std::string names;
   for (const TypeDef& type : schema->types()) names += type.name + "\n";
-  EXPECT_EQ(names, ReadFile(std::string(JUNCTION_SOURCE_DIR) + "/src/graphql/testdata/github_schema_types.txt"));
+  EXPECT_EQ(names, ReadFile(std::string(JUNCTION_SOURCE_DIR) +
+                            "/src/graphql/testdata/github_schema_types.txt"));
   EXPECT_EQ(schema->query_type()->name, "Query");
   EXPECT_EQ(schema->mutation_type()->name, "Mutation");
   EXPECT_EQ(schema->subscription_type(), nullptr);
@@ -53,9 +55,10 @@ TEST(BuildSchemaTest, GithubSchemaBuildsWithGraphqlJsTypeOrder) {
 }
 
 TEST(BuildSchemaTest, KitchenSinkIsRejectedWithGraphqlJsErrors) {
-  std::string sdl = ReadFile(std::string(JUNCTION_SHARED_DIR) + "/testdata/graphql-js/kitchen-sink-sdl.graphql");
-  std::string expected =
-      ReadFile(std::string(JUNCTION_SOURCE_DIR) + "/src/graphql/testdata/kitchen_sink_sdl_errors.txt");
+  std::string sdl =
+      ReadFile(std::string(JUNCTION_SHARED_DIR) + "/testdata/graphql-js/kitchen-sink-sdl.graphql");
+  std::string expected = ReadFile(std::string(JUNCTION_SOURCE_DIR) +
+                                  "/src/graphql/testdata/kitchen_sink_sdl_errors.txt");
   EXPECT_EQ(BuildError(sdl) + "\n", expected);
 }
 
@@ -168,7 +171,8 @@ TEST(BuildSchemaTest, SdlRulesReportGraphqlJsMessages) {
             "Unknown type \"Usr\". Did you mean \"User\"?");
   EXPECT_EQ(BuildError("type Query { a: Int } type Query { b: Int }"),
             "There can be only one type named \"Query\".");
-  EXPECT_EQ(BuildError("type Query { a: Int a: ID }"), "Field \"Query.a\" can only be defined once.");
+  EXPECT_EQ(BuildError("type Query { a: Int a: ID }"),
+            "Field \"Query.a\" can only be defined once.");
   EXPECT_EQ(BuildError("type Query { a(x: Int, x: Int): Int }"),
             "Argument \"Query.a(x:)\" can only be defined once.");
   EXPECT_EQ(BuildError("type Query { a: E } enum E { A A }"),
@@ -184,9 +188,11 @@ TEST(BuildSchemaTest, SdlRulesReportGraphqlJsMessages) {
   EXPECT_EQ(BuildError("type Query { a: Int @deprecated(reasn: \"x\") }"),
             "Unknown argument \"reasn\" on directive \"@deprecated\". Did you mean \"reason\"?");
   EXPECT_EQ(BuildError("scalar S @specifiedBy type Query { a: S }"),
-            "Directive \"@specifiedBy\" argument \"url\" of type \"String!\" is required, but it was not provided.");
-  EXPECT_EQ(BuildError("schema { query: Q } schema { query: Q } type Q { a: Int }"),
-            "Must provide only one schema definition.\n\nThere can be only one query type in schema.");
+            "Directive \"@specifiedBy\" argument \"url\" of type \"String!\" is required, but it "
+            "was not provided.");
+  EXPECT_EQ(
+      BuildError("schema { query: Q } schema { query: Q } type Q { a: Int }"),
+      "Must provide only one schema definition.\n\nThere can be only one query type in schema.");
   EXPECT_EQ(BuildError("directive @d on FIELD directive @d on QUERY type Query { a: Int }"),
             "There can be only one directive named \"@d\".");
   EXPECT_EQ(BuildError("type Query { a(x: In = {a: 1, a: 2}): Int } input In { a: Int }"),
@@ -196,8 +202,9 @@ TEST(BuildSchemaTest, SdlRulesReportGraphqlJsMessages) {
 }
 
 TEST(BuildSchemaTest, TypeSystemValidationRunsOnTheBuiltSchema) {
-  EXPECT_EQ(BuildError("type Query { a: Int } interface I { b: Int } type T implements I { c: Int }"),
-            "Interface field I.b expected but T does not provide it.");
+  EXPECT_EQ(
+      BuildError("type Query { a: Int } interface I { b: Int } type T implements I { c: Int }"),
+      "Interface field I.b expected but T does not provide it.");
   EXPECT_EQ(BuildError("type Q { a: Int }"), "Query root type must be provided.");
   EXPECT_EQ(BuildError("type Query { a: Int @deprecated(reason: 1) }"),
             "Argument \"reason\" has invalid value 1.");

@@ -5,18 +5,10 @@
 #include <string>
 #include <utility>
 
+#include "graphql/type_builders.h"
+
 namespace junction::graphql {
 namespace {
-
-InputValueDef Arg(std::string name, std::string_view type, std::string description = "",
-                  std::optional<Value> default_value = std::nullopt) {
-  InputValueDef arg;
-  arg.name = std::move(name);
-  arg.type = MakeTypeRef(type);
-  arg.description = std::move(description);
-  arg.default_value = std::move(default_value);
-  return arg;
-}
 
 Value BooleanLiteral(bool b) {
   Value v;
@@ -34,91 +26,58 @@ Value StringLiteral(std::string_view text) {
 
 // `includeDeprecated: Boolean = false`, the argument of the list fields of introspection.
 InputValueDef IncludeDeprecated() {
-  return Arg("includeDeprecated", "Boolean", "", BooleanLiteral(false));
-}
-
-FieldDef MakeField(std::string name, std::string_view type, std::string description = "",
-               std::vector<InputValueDef> arguments = {}) {
-  FieldDef field;
-  field.name = std::move(name);
-  field.type = MakeTypeRef(type);
-  field.description = std::move(description);
-  field.arguments = std::move(arguments);
-  return field;
-}
-
-TypeDef Object(std::string name, std::string description, std::vector<FieldDef> fields) {
-  TypeDef type;
-  type.kind = TypeKind::kObject;
-  type.name = std::move(name);
-  type.description = std::move(description);
-  type.fields = std::move(fields);
-  return type;
-}
-
-TypeDef Enum(std::string name, std::string description,
-             std::vector<std::pair<std::string, std::string>> values) {
-  TypeDef type;
-  type.kind = TypeKind::kEnum;
-  type.name = std::move(name);
-  type.description = std::move(description);
-  for (auto& [value, value_description] : values) {
-    type.enum_values.push_back(EnumValueDef{std::move(value), std::move(value_description), {}});
-  }
-  return type;
-}
-
-TypeDef Scalar(std::string name, std::string description) {
-  TypeDef type;
-  type.kind = TypeKind::kScalar;
-  type.name = std::move(name);
-  type.description = std::move(description);
-  return type;
+  return InputValueDefOf("includeDeprecated", MakeTypeRef("Boolean"), "", BooleanLiteral(false));
 }
 
 std::vector<TypeDef> MakeBuiltinScalars() {
   return {
-      Scalar("String",
-             "The `String` scalar type represents textual data, represented as UTF-8 character "
-             "sequences. The String type is most often used by GraphQL to represent free-form "
-             "human-readable text."),
-      Scalar("Int",
-             "The `Int` scalar type represents non-fractional signed whole numeric values. Int "
-             "can represent values between -(2^31) and 2^31 - 1."),
-      Scalar("Float",
-             "The `Float` scalar type represents signed double-precision fractional values as "
-             "specified by [IEEE 754](https://en.wikipedia.org/wiki/IEEE_floating_point)."),
-      Scalar("Boolean", "The `Boolean` scalar type represents `true` or `false`."),
-      Scalar("ID",
-             "The `ID` scalar type represents a unique identifier, often used to refetch an "
-             "object or as key for a cache. The ID type appears in a JSON response as a String; "
-             "however, it is not intended to be human-readable. When expected as an input type, "
-             "any string (such as `\"4\"`) or integer (such as `4`) input value will be accepted "
-             "as an ID."),
+      ScalarTypeDef(
+          "String",
+          "The `String` scalar type represents textual data, represented as UTF-8 character "
+          "sequences. The String type is most often used by GraphQL to represent free-form "
+          "human-readable text."),
+      ScalarTypeDef(
+          "Int",
+          "The `Int` scalar type represents non-fractional signed whole numeric values. Int "
+          "can represent values between -(2^31) and 2^31 - 1."),
+      ScalarTypeDef(
+          "Float",
+          "The `Float` scalar type represents signed double-precision fractional values as "
+          "specified by [IEEE 754](https://en.wikipedia.org/wiki/IEEE_floating_point)."),
+      ScalarTypeDef("Boolean", "The `Boolean` scalar type represents `true` or `false`."),
+      ScalarTypeDef(
+          "ID",
+          "The `ID` scalar type represents a unique identifier, often used to refetch an "
+          "object or as key for a cache. The ID type appears in a JSON response as a String; "
+          "however, it is not intended to be human-readable. When expected as an input type, "
+          "any string (such as `\"4\"`) or integer (such as `4`) input value will be accepted "
+          "as an ID."),
   };
 }
 
 std::vector<TypeDef> MakeIntrospectionTypes() {
   std::vector<TypeDef> types;
-  types.push_back(Object(
+  types.push_back(ObjectTypeDef(
       "__Schema",
       "A GraphQL Schema defines the capabilities of a GraphQL server. It exposes all available "
       "types and directives on the server, as well as the entry points for query, mutation, and "
       "subscription operations.",
       {
-          MakeField("description", "String"),
-          MakeField("types", "[__Type!]!", "A list of all types supported by this server."),
-          MakeField("queryType", "__Type!", "The type that query operations will be rooted at."),
-          MakeField("mutationType", "__Type",
-                "If this server supports mutation, the type that mutation operations will be "
-                "rooted at."),
-          MakeField("subscriptionType", "__Type",
-                "If this server support subscription, the type that subscription operations "
-                "will be rooted at."),
-          MakeField("directives", "[__Directive!]!",
-                "A list of all directives supported by this server."),
+          FieldDefOf("description", MakeTypeRef("String")),
+          FieldDefOf("types", MakeTypeRef("[__Type!]!"),
+                     "A list of all types supported by this server."),
+          FieldDefOf("queryType", MakeTypeRef("__Type!"),
+                     "The type that query operations will be rooted at."),
+          FieldDefOf("mutationType", MakeTypeRef("__Type"),
+                     "If this server supports mutation, the type that mutation operations will be "
+                     "rooted at."),
+          FieldDefOf("subscriptionType", MakeTypeRef("__Type"),
+                     "If this server support subscription, the type that subscription operations "
+                     "will be rooted at."),
+          FieldDefOf("directives", MakeTypeRef("[__Directive!]!"),
+                     "A list of all directives supported by this server."),
       }));
-  types.push_back(Object(
+  types.push_back(ObjectTypeDef(
       "__Directive",
       "A Directive provides a way to describe alternate runtime execution and type validation "
       "behavior in a GraphQL document.\n\nIn some cases, you need to provide options to alter "
@@ -126,13 +85,13 @@ std::vector<TypeDef> MakeIntrospectionTypes() {
       "conditionally including or skipping a field. Directives provide this by describing "
       "additional information to the executor.",
       {
-          MakeField("name", "String!"),
-          MakeField("description", "String"),
-          MakeField("isRepeatable", "Boolean!"),
-          MakeField("locations", "[__DirectiveLocation!]!"),
-          MakeField("args", "[__InputValue!]!", "", {IncludeDeprecated()}),
+          FieldDefOf("name", MakeTypeRef("String!")),
+          FieldDefOf("description", MakeTypeRef("String")),
+          FieldDefOf("isRepeatable", MakeTypeRef("Boolean!")),
+          FieldDefOf("locations", MakeTypeRef("[__DirectiveLocation!]!")),
+          FieldDefOf("args", MakeTypeRef("[__InputValue!]!"), "", {IncludeDeprecated()}),
       }));
-  types.push_back(Enum(
+  types.push_back(EnumTypeDef(
       "__DirectiveLocation",
       "A Directive can be adjacent to many parts of the GraphQL language, a __DirectiveLocation "
       "describes one such possible adjacencies.",
@@ -157,7 +116,7 @@ std::vector<TypeDef> MakeIntrospectionTypes() {
           {"INPUT_OBJECT", "Location adjacent to an input object type definition."},
           {"INPUT_FIELD_DEFINITION", "Location adjacent to an input object field definition."},
       }));
-  types.push_back(Object(
+  types.push_back(ObjectTypeDef(
       "__Type",
       "The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in "
       "GraphQL as represented by the `__TypeKind` enum.\n\nDepending on the kind of a type, "
@@ -167,59 +126,60 @@ std::vector<TypeDef> MakeIntrospectionTypes() {
       "Union and Interface, provide the Object types possible at runtime. List and NonNull types "
       "compose other types.",
       {
-          MakeField("kind", "__TypeKind!"),
-          MakeField("name", "String"),
-          MakeField("description", "String"),
-          MakeField("specifiedByURL", "String"),
-          MakeField("fields", "[__Field!]", "", {IncludeDeprecated()}),
-          MakeField("interfaces", "[__Type!]"),
-          MakeField("possibleTypes", "[__Type!]"),
-          MakeField("enumValues", "[__EnumValue!]", "", {IncludeDeprecated()}),
-          MakeField("inputFields", "[__InputValue!]", "", {IncludeDeprecated()}),
-          MakeField("ofType", "__Type"),
+          FieldDefOf("kind", MakeTypeRef("__TypeKind!")),
+          FieldDefOf("name", MakeTypeRef("String")),
+          FieldDefOf("description", MakeTypeRef("String")),
+          FieldDefOf("specifiedByURL", MakeTypeRef("String")),
+          FieldDefOf("fields", MakeTypeRef("[__Field!]"), "", {IncludeDeprecated()}),
+          FieldDefOf("interfaces", MakeTypeRef("[__Type!]")),
+          FieldDefOf("possibleTypes", MakeTypeRef("[__Type!]")),
+          FieldDefOf("enumValues", MakeTypeRef("[__EnumValue!]"), "", {IncludeDeprecated()}),
+          FieldDefOf("inputFields", MakeTypeRef("[__InputValue!]"), "", {IncludeDeprecated()}),
+          FieldDefOf("ofType", MakeTypeRef("__Type")),
       }));
-  types.push_back(Object(
+  types.push_back(ObjectTypeDef(
       "__Field",
       "Object and Interface types are described by a list of Fields, each of which has a name, "
       "potentially a list of arguments, and a return type.",
       {
-          MakeField("name", "String!"),
-          MakeField("description", "String"),
-          MakeField("args", "[__InputValue!]!", "", {IncludeDeprecated()}),
-          MakeField("type", "__Type!"),
-          MakeField("isDeprecated", "Boolean!"),
-          MakeField("deprecationReason", "String"),
+          FieldDefOf("name", MakeTypeRef("String!")),
+          FieldDefOf("description", MakeTypeRef("String")),
+          FieldDefOf("args", MakeTypeRef("[__InputValue!]!"), "", {IncludeDeprecated()}),
+          FieldDefOf("type", MakeTypeRef("__Type!")),
+          FieldDefOf("isDeprecated", MakeTypeRef("Boolean!")),
+          FieldDefOf("deprecationReason", MakeTypeRef("String")),
       }));
-  types.push_back(Object(
+  types.push_back(ObjectTypeDef(
       "__InputValue",
       "Arguments provided to Fields or Directives and the input fields of an InputObject are "
       "represented as Input Values which describe their type and optionally a default value.",
       {
-          MakeField("name", "String!"),
-          MakeField("description", "String"),
-          MakeField("type", "__Type!"),
-          MakeField("defaultValue", "String",
-                "A GraphQL-formatted string representing the default value for this input "
-                "value."),
-          MakeField("isDeprecated", "Boolean!"),
-          MakeField("deprecationReason", "String"),
+          FieldDefOf("name", MakeTypeRef("String!")),
+          FieldDefOf("description", MakeTypeRef("String")),
+          FieldDefOf("type", MakeTypeRef("__Type!")),
+          FieldDefOf("defaultValue", MakeTypeRef("String"),
+                     "A GraphQL-formatted string representing the default value for this input "
+                     "value."),
+          FieldDefOf("isDeprecated", MakeTypeRef("Boolean!")),
+          FieldDefOf("deprecationReason", MakeTypeRef("String")),
       }));
-  types.push_back(Object(
+  types.push_back(ObjectTypeDef(
       "__EnumValue",
       "One possible value for a given Enum. Enum values are unique values, not a placeholder for "
       "a string or numeric value. However an Enum value is returned in a JSON response as a "
       "string.",
       {
-          MakeField("name", "String!"),
-          MakeField("description", "String"),
-          MakeField("isDeprecated", "Boolean!"),
-          MakeField("deprecationReason", "String"),
+          FieldDefOf("name", MakeTypeRef("String!")),
+          FieldDefOf("description", MakeTypeRef("String")),
+          FieldDefOf("isDeprecated", MakeTypeRef("Boolean!")),
+          FieldDefOf("deprecationReason", MakeTypeRef("String")),
       }));
-  types.push_back(Enum(
+  types.push_back(EnumTypeDef(
       "__TypeKind", "An enum describing what kind of type a given `__Type` is.",
       {
           {"SCALAR", "Indicates this type is a scalar."},
-          {"OBJECT", "Indicates this type is an object. `fields` and `interfaces` are valid fields."},
+          {"OBJECT",
+           "Indicates this type is an object. `fields` and `interfaces` are valid fields."},
           {"INTERFACE",
            "Indicates this type is an interface. `fields`, `interfaces`, and `possibleTypes` are "
            "valid fields."},
@@ -249,23 +209,24 @@ std::vector<DirectiveDef> MakeSpecifiedDirectives() {
                 "Directs the executor to include this field or fragment only when the `if` "
                 "argument is true.",
                 {"FIELD", "FRAGMENT_SPREAD", "INLINE_FRAGMENT"},
-                {Arg("if", "Boolean!", "Included when true.")}),
+                {InputValueDefOf("if", MakeTypeRef("Boolean!"), "Included when true.")}),
       Directive("skip",
                 "Directs the executor to skip this field or fragment when the `if` argument is "
                 "true.",
                 {"FIELD", "FRAGMENT_SPREAD", "INLINE_FRAGMENT"},
-                {Arg("if", "Boolean!", "Skipped when true.")}),
+                {InputValueDefOf("if", MakeTypeRef("Boolean!"), "Skipped when true.")}),
       Directive("deprecated", "Marks an element of a GraphQL schema as no longer supported.",
-                {"FIELD_DEFINITION", "ARGUMENT_DEFINITION", "INPUT_FIELD_DEFINITION",
-                 "ENUM_VALUE"},
-                {Arg("reason", "String",
-                     "Explains why this element was deprecated, usually also including a "
-                     "suggestion for how to access supported similar data. Formatted using the "
-                     "Markdown syntax, as specified by [CommonMark](https://commonmark.org/).",
-                     StringLiteral(kDefaultDeprecationReason))}),
+                {"FIELD_DEFINITION", "ARGUMENT_DEFINITION", "INPUT_FIELD_DEFINITION", "ENUM_VALUE"},
+                {InputValueDefOf(
+                    "reason", MakeTypeRef("String"),
+                    "Explains why this element was deprecated, usually also including a "
+                    "suggestion for how to access supported similar data. Formatted using the "
+                    "Markdown syntax, as specified by [CommonMark](https://commonmark.org/).",
+                    StringLiteral(kDefaultDeprecationReason))}),
       Directive("specifiedBy", "Exposes a URL that specifies the behavior of this scalar.",
                 {"SCALAR"},
-                {Arg("url", "String!", "The URL that specifies the behavior of this scalar.")}),
+                {InputValueDefOf("url", MakeTypeRef("String!"),
+                                 "The URL that specifies the behavior of this scalar.")}),
   };
 }
 
@@ -301,21 +262,22 @@ const DirectiveDef& SpecifiedDirective(std::string_view name) {
 
 bool IsBuiltinScalarName(std::string_view name) { return Contains(BuiltinScalarTypes(), name); }
 
-bool IsIntrospectionTypeName(std::string_view name) {
-  return Contains(IntrospectionTypes(), name);
-}
+bool IsIntrospectionTypeName(std::string_view name) { return Contains(IntrospectionTypes(), name); }
 
 FieldDef TypenameMetaField() {
-  return MakeField("__typename", "String!", "The name of the current Object type at runtime.");
+  return FieldDefOf("__typename", MakeTypeRef("String!"),
+                    "The name of the current Object type at runtime.");
 }
 
 FieldDef SchemaMetaField() {
-  return MakeField("__schema", "__Schema!", "Access the current type schema of this server.");
+  return FieldDefOf("__schema", MakeTypeRef("__Schema!"),
+                    "Access the current type schema of this server.");
 }
 
 FieldDef TypeMetaField() {
-  return MakeField("__type", "__Type", "Request the type information of a single type.",
-               {Arg("name", "String!")});
+  return FieldDefOf("__type", MakeTypeRef("__Type"),
+                    "Request the type information of a single type.",
+                    {InputValueDefOf("name", MakeTypeRef("String!"))});
 }
 
 TypeRef MakeTypeRef(std::string_view text) {

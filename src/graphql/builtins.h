@@ -1,6 +1,7 @@
 #pragma once
-// The definitions every schema has, exactly as graphql-js 16.8.2 (the version the oracle test pins) defines them (descriptions
-// included, since introspection results are compared with graphql-js byte for byte):
+// The definitions every schema has, exactly as graphql-js 16.8.2 (the version the oracle test pins)
+// defines them (descriptions included, since introspection results are compared with graphql-js
+// byte for byte):
 //   - the built-in scalars String, Int, Float, Boolean, ID (spec §3.5);
 //   - the introspection types __Schema, __Type, __TypeKind, __Field, __InputValue, __EnumValue,
 //     __Directive, __DirectiveLocation (spec §4.5);

@@ -102,7 +102,8 @@ std::vector<std::string> SuggestionList(std::string_view input,
   size_t threshold = input_lower.size() * 4 / 10 + 1;  // floor(length * 0.4) + 1
   std::vector<std::pair<size_t, std::string>> found;
   for (const std::string& option : options) {
-    if (std::any_of(found.begin(), found.end(), [&](const auto& f) { return f.second == option; })) {
+    if (std::any_of(found.begin(), found.end(),
+                    [&](const auto& f) { return f.second == option; })) {
       continue;  // graphql-js keys options by name
     }
     if (auto distance = LexicalDistance(input, input_lower, option, threshold)) {

@@ -106,7 +106,8 @@ std::string JsNumberToString(double value) {
   if (value == 0) return "0";
   if (std::isinf(value)) return value < 0 ? "-Infinity" : "Infinity";
   char buffer[64];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
+  auto [end, ec] =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
   std::string_view text(buffer, static_cast<size_t>(end - buffer));  // "-1.2345e+04"
   std::string sign;
   if (text.front() == '-') {

@@ -1,8 +1,8 @@
 #pragma once
 // Text forms of JSON values as graphql-js prints them in messages and results, so our error
 // messages and introspection output match graphql-js byte for byte:
-//   Inspect(json)          graphql-js inspect(): `"x"`, `12`, `{ a: [1, 2] }`, `[Object]` past depth 2
-//   JsNumberToString(1e21) JavaScript Number#toString: "1e+21"; 12300.0 → "12300"
+//   Inspect(json)          graphql-js inspect(): `"x"`, `12`, `{ a: [1, 2] }`, `[Object]` past
+//   depth 2 JsNumberToString(1e21) JavaScript Number#toString: "1e+21"; 12300.0 → "12300"
 // Used by value coercion (variable errors), BuildSchema and introspection (default values).
 
 #include <string>

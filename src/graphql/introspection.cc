@@ -41,7 +41,8 @@ class IntrospectionWriter {
         OptionalString(schema_.description());
       } else if (name == "types") {
         out_.BeginArray();
-        for (const TypeDef& type : schema_.types()) WriteType(TypeView{&type, {}}, field.selection_set);
+        for (const TypeDef& type : schema_.types())
+          WriteType(TypeView{&type, {}}, field.selection_set);
         out_.EndArray();
       } else if (name == "queryType" || name == "mutationType" || name == "subscriptionType") {
         const TypeDef* root = name == "queryType"      ? schema_.query_type()
@@ -73,7 +74,8 @@ class IntrospectionWriter {
   void WriteType(TypeView type, const std::vector<NormalizedField>& selection) {
     const TypeDef& named = *type.named;
     bool is_named = type.IsNamed();
-    bool has_fields = is_named && (named.kind == TypeKind::kObject || named.kind == TypeKind::kInterface);
+    bool has_fields =
+        is_named && (named.kind == TypeKind::kObject || named.kind == TypeKind::kInterface);
     out_.BeginObject();
     for (const NormalizedField& field : Fields(selection, "__Type")) {
       out_.Key(field.alias);
@@ -81,7 +83,7 @@ class IntrospectionWriter {
       if (name == "__typename") {
         out_.String("__Type");
       } else if (name == "kind") {
-        out_.String(is_named ? ToString(named.kind)
+        out_.String(is_named                                           ? ToString(named.kind)
                     : type.wrappers.front() == TypeRef::Wrapper::kList ? "LIST"
                                                                        : "NON_NULL");
       } else if (name == "name") {
@@ -102,7 +104,8 @@ class IntrospectionWriter {
         bool include_deprecated = IncludeDeprecated(field);
         out_.BeginArray();
         for (const FieldDef& member : named.fields) {
-          if (include_deprecated || !member.deprecation_reason) WriteField(member, field.selection_set);
+          if (include_deprecated || !member.deprecation_reason)
+            WriteField(member, field.selection_set);
         }
         out_.EndArray();
       } else if (name == "interfaces") {
@@ -133,7 +136,8 @@ class IntrospectionWriter {
         bool include_deprecated = IncludeDeprecated(field);
         out_.BeginArray();
         for (const EnumValueDef& value : named.enum_values) {
-          if (include_deprecated || !value.deprecation_reason) WriteEnumValue(value, field.selection_set);
+          if (include_deprecated || !value.deprecation_reason)
+            WriteEnumValue(value, field.selection_set);
         }
         out_.EndArray();
       } else if (name == "inputFields") {
@@ -195,7 +199,8 @@ class IntrospectionWriter {
     out_.EndArray();
   }
 
-  void WriteInputValue(const InputValueDef& definition, const std::vector<NormalizedField>& selection) {
+  void WriteInputValue(const InputValueDef& definition,
+                       const std::vector<NormalizedField>& selection) {
     out_.BeginObject();
     for (const NormalizedField& field : Fields(selection, "__InputValue")) {
       out_.Key(field.alias);
@@ -230,7 +235,8 @@ class IntrospectionWriter {
     }
   }
 
-  void WriteEnumValue(const EnumValueDef& definition, const std::vector<NormalizedField>& selection) {
+  void WriteEnumValue(const EnumValueDef& definition,
+                      const std::vector<NormalizedField>& selection) {
     out_.BeginObject();
     for (const NormalizedField& field : Fields(selection, "__EnumValue")) {
       out_.Key(field.alias);
@@ -248,7 +254,8 @@ class IntrospectionWriter {
     out_.EndObject();
   }
 
-  void WriteDirective(const DirectiveDef& definition, const std::vector<NormalizedField>& selection) {
+  void WriteDirective(const DirectiveDef& definition,
+                      const std::vector<NormalizedField>& selection) {
     out_.BeginObject();
     for (const NormalizedField& field : Fields(selection, "__Directive")) {
       out_.Key(field.alias);

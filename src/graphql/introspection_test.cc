@@ -1,8 +1,8 @@
 // Introspection answers exactly what graphql-js 16.8.2 answers. The goldens in testdata/ were
 // produced by graphql-js (graphqlSync over buildSchema(introspection_schema.graphql)) with
-// getIntrospectionQuery() — all options on, and the defaults — and with introspection_lookup.graphql
-// (aliases, fragments, __typename, includeDeprecated, variables). The comparison is of ordered
-// JSON: key order and array order matter, as they do byte for byte.
+// getIntrospectionQuery() — all options on, and the defaults — and with
+// introspection_lookup.graphql (aliases, fragments, __typename, includeDeprecated, variables). The
+// comparison is of ordered JSON: key order and array order matter, as they do byte for byte.
 
 #include "graphql/introspection.h"
 
@@ -40,7 +40,8 @@ std::shared_ptr<const Schema> TestSchema() {
 
 // Runs the root fields of `query` the way the engine does for introspection: Normalize, then
 // CollectFields on the root type, then WriteIntrospectionField or the root's __typename.
-std::string Execute(const Schema& schema, const std::string& query, const Json& variables = nullptr) {
+std::string Execute(const Schema& schema, const std::string& query,
+                    const Json& variables = nullptr) {
   Result<Document> document = Parse(query);
   if (!document) return "parse error: " + document.error().message;
   Result<Operation> operation = Normalize(schema, *document, "", variables);
@@ -76,10 +77,13 @@ std::string IntrospectionQuery(bool all_options) {
          (all_options ? "specifiedByURL " : "") +
          "fields(includeDeprecated: true) { name description args" + input_deprecation +
          " { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason } "
-         "inputFields" + input_deprecation + " { ...InputValue } interfaces { ...TypeRef } "
+         "inputFields" +
+         input_deprecation +
+         " { ...InputValue } interfaces { ...TypeRef } "
          "enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason } "
          "possibleTypes { ...TypeRef } }\n"
-         "fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue " +
+         "fragment InputValue on __InputValue { name description type { ...TypeRef } "
+         "defaultValue " +
          (all_options ? "isDeprecated deprecationReason " : "") + "}\n" +
          "fragment TypeRef on __Type { kind name ofType { kind name ofType { kind name ofType { "
          "kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name "
@@ -103,21 +107,25 @@ TEST(IntrospectionTest, DefaultQueryMatchesGraphqlJs) {
 TEST(IntrospectionTest, AliasesFragmentsAndArgumentsMatchGraphqlJs) {
   std::shared_ptr<const Schema> schema = TestSchema();
   Json expected = Json::parse(TestData("introspection_lookup.json"));
-  Json actual = Json::parse(Execute(*schema, TestData("introspection_lookup.graphql"), {{"name", "User"}}));
+  Json actual =
+      Json::parse(Execute(*schema, TestData("introspection_lookup.graphql"), {{"name", "User"}}));
   EXPECT_EQ(actual.dump(1), expected.dump(1));
 }
 
 TEST(IntrospectionTest, OutputIsCompactJsonInSelectionOrder) {
   std::shared_ptr<const Schema> schema = TestSchema();
   EXPECT_EQ(Execute(*schema, R"({ __type(name: "Role") { name k: kind enumValues { name } } })"),
-            R"({"data":{"__type":{"name":"Role","k":"ENUM","enumValues":[{"name":"ADMIN"},{"name":"MEMBER"}]}}})");
+            R"({"data":{"__type":{"name":"Role","k":"ENUM",)"
+            R"("enumValues":[{"name":"ADMIN"},{"name":"MEMBER"}]}}})");
 }
 
 TEST(IntrospectionTest, WrappedTypesHaveNoNameAndUnwrapThroughOfType) {
   std::shared_ptr<const Schema> schema = TestSchema();
   EXPECT_EQ(
-      Execute(*schema,
-          R"({ __type(name: "Mutations") { fields { type { kind name description fields { name } ofType { kind ofType { kind ofType { name specifiedByURL } } } } } } })"),
+      Execute(
+          *schema,
+          R"({ __type(name: "Mutations") { fields { type { kind name description fields { name } )"
+          R"(ofType { kind ofType { kind ofType { name specifiedByURL } } } } } } })"),
       R"({"data":{"__type":{"fields":[{"type":{"kind":"LIST","name":null,"description":null,)"
       R"("fields":null,"ofType":{"kind":"INTERFACE","ofType":null}}}]}}})")
       << "[Node] is LIST of INTERFACE";
@@ -134,8 +142,9 @@ TEST(IntrospectionTest, SpecifiedByUrlOnlyForScalarsThatHaveOne) {
 
 TEST(IntrospectionTest, SkippedFieldsAreNotWritten) {
   std::shared_ptr<const Schema> schema = TestSchema();
-  EXPECT_EQ(Execute(*schema, R"(query ($s: Boolean!) { __type(name: "Role") { name kind @skip(if: $s) } })",
-                {{"s", true}}),
+  EXPECT_EQ(Execute(*schema,
+                    R"(query ($s: Boolean!) { __type(name: "Role") { name kind @skip(if: $s) } })",
+                    {{"s", true}}),
             R"({"data":{"__type":{"name":"Role"}}})");
 }
 

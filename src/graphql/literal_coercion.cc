@@ -38,18 +38,24 @@ Json IntLiteralValue(const std::string& text) {
 // graphql-js valueFromASTUntyped, for custom scalars: nullopt for a missing variable at the top.
 std::optional<Json> UntypedValue(const Value& literal, const Json* variables) {
   switch (literal.kind) {
-    case Value::Kind::kNull: return Json(nullptr);
-    case Value::Kind::kInt: return IntLiteralValue(literal.text);
-    case Value::Kind::kFloat: return Json(std::strtod(literal.text.c_str(), nullptr));
+    case Value::Kind::kNull:
+      return Json(nullptr);
+    case Value::Kind::kInt:
+      return IntLiteralValue(literal.text);
+    case Value::Kind::kFloat:
+      return Json(std::strtod(literal.text.c_str(), nullptr));
     case Value::Kind::kString:
-    case Value::Kind::kEnum: return Json(literal.text);
-    case Value::Kind::kBoolean: return Json(literal.boolean);
+    case Value::Kind::kEnum:
+      return Json(literal.text);
+    case Value::Kind::kBoolean:
+      return Json(literal.boolean);
     case Value::Kind::kVariable:
       if (IsMissingVariable(literal, variables)) return std::nullopt;
       return variables->at(literal.text);
     case Value::Kind::kList: {
       Json items = Json::array();
-      for (const Value& item : literal.list) items.push_back(UntypedValue(item, variables).value_or(nullptr));
+      for (const Value& item : literal.list)
+        items.push_back(UntypedValue(item, variables).value_or(nullptr));
       return items;
     }
     case Value::Kind::kObject: {
@@ -66,10 +72,12 @@ std::optional<Json> UntypedValue(const Value& literal, const Json* variables) {
 }
 
 // graphql-js parseLiteral of a leaf type; nullopt when the literal is not a valid value.
-std::optional<Json> ParseLeafLiteral(const TypeDef& type, const Value& literal, const Json* variables) {
+std::optional<Json> ParseLeafLiteral(const TypeDef& type, const Value& literal,
+                                     const Json* variables) {
   using Kind = Value::Kind;
   if (type.kind == TypeKind::kEnum) {
-    if (literal.kind != Kind::kEnum || type.FindEnumValue(literal.text) == nullptr) return std::nullopt;
+    if (literal.kind != Kind::kEnum || type.FindEnumValue(literal.text) == nullptr)
+      return std::nullopt;
     return Json(literal.text);
   }
   const std::string& name = type.name;
@@ -177,7 +185,8 @@ std::optional<Json> CoercedDefaultValue(const Schema& schema, const InputValueDe
   return ValueFromAst(schema, *definition.default_value, definition.type);
 }
 
-Result<Json> CoerceArgumentValues(const Schema& schema, const std::vector<InputValueDef>& definitions,
+Result<Json> CoerceArgumentValues(const Schema& schema,
+                                  const std::vector<InputValueDef>& definitions,
                                   const std::vector<Argument>& arguments, const Json& variables,
                                   const Location& location) {
   Json coerced = Json::object();
@@ -192,7 +201,8 @@ Result<Json> CoerceArgumentValues(const Schema& schema, const std::vector<InputV
       if (std::optional<Json> value = CoercedDefaultValue(schema, definition)) {
         coerced[definition.name] = std::move(*value);
       } else if (definition.type.IsNonNull()) {
-        return Failed(prefix + "of required type \"" + type_text + "\" was not provided.", location);
+        return Failed(prefix + "of required type \"" + type_text + "\" was not provided.",
+                      location);
       }
       continue;
     }
@@ -203,8 +213,9 @@ Result<Json> CoerceArgumentValues(const Schema& schema, const std::vector<InputV
         if (std::optional<Json> value = CoercedDefaultValue(schema, definition)) {
           coerced[definition.name] = std::move(*value);
         } else if (definition.type.IsNonNull()) {
-          return Failed(prefix + "of required type \"" + type_text + "\" was provided the variable \"$" +
-                            literal.text + "\" which was not provided a runtime value.",
+          return Failed(prefix + "of required type \"" + type_text +
+                            "\" was provided the variable \"$" + literal.text +
+                            "\" which was not provided a runtime value.",
                         literal.location);
         }
         continue;
@@ -212,10 +223,12 @@ Result<Json> CoerceArgumentValues(const Schema& schema, const std::vector<InputV
       is_null = variables.at(literal.text).is_null();
     }
     if (is_null && definition.type.IsNonNull()) {
-      return Failed(prefix + "of non-null type \"" + type_text + "\" must not be null.", literal.location);
+      return Failed(prefix + "of non-null type \"" + type_text + "\" must not be null.",
+                    literal.location);
     }
     std::optional<Json> value = ValueFromAst(schema, literal, definition.type, &variables);
-    if (!value) return Failed(prefix + "has invalid value " + Print(literal) + ".", literal.location);
+    if (!value)
+      return Failed(prefix + "has invalid value " + Print(literal) + ".", literal.location);
     coerced[definition.name] = std::move(*value);
   }
   return coerced;

@@ -59,7 +59,8 @@ class GroupTable {
 
 class Normalizer {
  public:
-  Normalizer(const Schema& schema, const Json& variables) : schema_(schema), variables_(variables) {}
+  Normalizer(const Schema& schema, const Json& variables)
+      : schema_(schema), variables_(variables) {}
 
   void AddFragment(const FragmentDefinition& fragment) { fragments_[fragment.name] = &fragment; }
 
@@ -81,24 +82,25 @@ class Normalizer {
       const Field& first = *group.fields.front();
       const FieldDef* definition = schema_.FindField(*group.scope, first.name);
       if (definition == nullptr) {
-        return Failed("Cannot query field \"" + first.name + "\" on type \"" + group.scope->name +
-                          "\".",
-                      first.location);
+        return Failed(
+            "Cannot query field \"" + first.name + "\" on type \"" + group.scope->name + "\".",
+            first.location);
       }
       NormalizedField field;
       field.alias = group.key;
       field.name = first.name;
       field.type_conditions = std::move(group.conditions);
       field.location = first.location;
-      Result<Json> arguments =
-          CoerceArgumentValues(schema_, definition->arguments, first.arguments, variables_, first.location);
+      Result<Json> arguments = CoerceArgumentValues(schema_, definition->arguments, first.arguments,
+                                                    variables_, first.location);
       if (!arguments) return std::move(arguments).error();
       field.arguments = std::move(*arguments);
       const TypeDef* type = schema_.FindType(definition->type.name);
       if (type != nullptr && type->IsComposite()) {
         std::vector<const SelectionSet*> subsets;
         for (const Field* node : group.fields) subsets.push_back(&node->selection_set);
-        Result<std::vector<NormalizedField>> selection = NormalizeSelections(*type, subsets, depth + 1);
+        Result<std::vector<NormalizedField>> selection =
+            NormalizeSelections(*type, subsets, depth + 1);
         if (!selection) return std::move(selection).error();
         field.selection_set = std::move(*selection);
       }
@@ -108,8 +110,9 @@ class Normalizer {
   }
 
  private:
-  Status Collect(const SelectionSet& set, const TypeDef& parent, std::vector<std::string>& conditions,
-                 GroupTable& table, std::unordered_set<std::string>& visited, size_t depth) {
+  Status Collect(const SelectionSet& set, const TypeDef& parent,
+                 std::vector<std::string>& conditions, GroupTable& table,
+                 std::unordered_set<std::string>& visited, size_t depth) {
     if (depth > kMaxDepth) return Failed("The query is nested too deeply.");
     for (const Selection& selection : set) {
       if (++expanded_ > kMaxExpandedSelections) {
@@ -125,9 +128,9 @@ class Normalizer {
         Result<bool> include = ShouldInclude(inline_fragment->directives);
         if (!include) return std::move(include).error();
         if (!*include) continue;
-        if (Status status = CollectFragment(inline_fragment->type_condition,
-                                            inline_fragment->selection_set, parent, conditions,
-                                            table, visited, depth);
+        if (Status status =
+                CollectFragment(inline_fragment->type_condition, inline_fragment->selection_set,
+                                parent, conditions, table, visited, depth);
             !status) {
           return status;
         }
@@ -156,7 +159,8 @@ class Normalizer {
   // already implies it, and skipping it when it can never apply.
   Status CollectFragment(const std::string& type_condition, const SelectionSet& set,
                          const TypeDef& parent, std::vector<std::string>& conditions,
-                         GroupTable& table, std::unordered_set<std::string>& visited, size_t depth) {
+                         GroupTable& table, std::unordered_set<std::string>& visited,
+                         size_t depth) {
     if (type_condition.empty()) return Collect(set, parent, conditions, table, visited, depth + 1);
     const TypeDef* condition = schema_.FindType(type_condition);
     if (condition == nullptr || !condition->IsComposite()) return {};
@@ -185,9 +189,9 @@ class Normalizer {
     for (std::string_view name : {"skip", "include"}) {
       for (const Directive& directive : directives) {
         if (directive.name != name) continue;
-        Result<Json> arguments = CoerceArgumentValues(
-            schema_, SpecifiedDirective(name).arguments, directive.arguments, variables_,
-            directive.location);
+        Result<Json> arguments =
+            CoerceArgumentValues(schema_, SpecifiedDirective(name).arguments, directive.arguments,
+                                 variables_, directive.location);
         if (!arguments) return std::move(arguments).error();
         const Json& condition = (*arguments)["if"];
         if (condition.is_boolean() && condition.get<bool>() == (name == "skip")) return false;
@@ -206,8 +210,10 @@ class Normalizer {
 // Adds `field` to `fields`, merging it into a field of the same response key and type conditions.
 void MergeField(std::vector<NormalizedField>& fields, NormalizedField&& field) {
   for (NormalizedField& existing : fields) {
-    if (existing.alias != field.alias || existing.type_conditions != field.type_conditions) continue;
-    for (NormalizedField& child : field.selection_set) MergeField(existing.selection_set, std::move(child));
+    if (existing.alias != field.alias || existing.type_conditions != field.type_conditions)
+      continue;
+    for (NormalizedField& child : field.selection_set)
+      MergeField(existing.selection_set, std::move(child));
     return;
   }
   fields.push_back(std::move(field));
@@ -271,8 +277,9 @@ std::vector<NormalizedField> CollectFields(const Schema& schema,
     bool applies = true;
     for (const std::string& condition : field.type_conditions) {
       const TypeDef* type = schema.FindType(condition);
-      applies = applies && type != nullptr &&
-                (type == &object_type || (type->IsAbstract() && schema.IsSubType(*type, object_type)));
+      applies =
+          applies && type != nullptr &&
+          (type == &object_type || (type->IsAbstract() && schema.IsSubType(*type, object_type)));
     }
     if (!applies) continue;
     auto existing = by_alias.find(field.alias);

@@ -85,7 +85,8 @@ TEST_F(NormalizeTest, PicksTheOperationAsGraphqlJsDoes) {
   EXPECT_EQ(ErrorOf("fragment F on User { id }"), "Must provide an operation.");
   EXPECT_EQ(ErrorOf("subscription { me { id } }"),
             "Schema is not configured to execute subscription operation.");
-  Result<Operation> operation = Run("query A { me { id } } mutation B { touch(id: 1) { id } }", "B");
+  Result<Operation> operation =
+      Run("query A { me { id } } mutation B { touch(id: 1) { id } }", "B");
   ASSERT_TRUE(operation) << operation.error().message;
   EXPECT_EQ(operation->type, OperationType::kMutation);
   EXPECT_EQ(operation->name, "B");
@@ -105,14 +106,16 @@ TEST_F(NormalizeTest, InlinesFragmentsAndAppliesArgumentDefaults) {
 
 TEST_F(NormalizeTest, VariablesAndInputObjectsAreCoerced) {
   Result<Operation> operation =
-      Run("query ($w: Filter, $x: String) { a: users(where: $w) { id } b: users(where: {name: $x}) { id } }",
+      Run("query ($w: Filter, $x: String) { a: users(where: $w) { id } b: users(where: {name: $x}) "
+          "{ id } }",
           "", {{"w", {{"name", "ann"}}}});
   ASSERT_TRUE(operation) << operation.error().message;
   EXPECT_EQ(Show(operation->selection_set),
             R"(a:users{"limit":10,"where":{"name":"ann","active":true}}{id} )"
             R"(b:users{"limit":10,"where":{"active":true}}{id})");
-  EXPECT_EQ(ErrorOf("query ($n: Int) { users(limit: $n) { id } }", "", {{"n", "x"}}),
-            "Variable \"$n\" got invalid value \"x\"; Int cannot represent non-integer value: \"x\"");
+  EXPECT_EQ(
+      ErrorOf("query ($n: Int) { users(limit: $n) { id } }", "", {{"n", "x"}}),
+      "Variable \"$n\" got invalid value \"x\"; Int cannot represent non-integer value: \"x\"");
   EXPECT_EQ(ErrorOf("query ($id: ID!) { node(id: $id) { id } }"),
             "Variable \"$id\" of required type \"ID!\" was not provided.");
   EXPECT_EQ(ErrorOf("query ($id: ID!) { node(id: $id) { id } }", "", {{"id", nullptr}}),
@@ -120,14 +123,15 @@ TEST_F(NormalizeTest, VariablesAndInputObjectsAreCoerced) {
 }
 
 TEST_F(NormalizeTest, SkipAndIncludeFollowGraphqlJs) {
-  Result<Operation> operation = Run(
-      "query ($yes: Boolean!, $no: Boolean = false) {"
-      "  me { id @skip(if: $yes) name @include(if: $no) friends @include(if: true) @skip(if: $no) { id } }"
-      "  a: me @skip(if: false) @include(if: false) { id }"
-      "  ... @skip(if: $yes) { b: me { id } }"
-      "  ...F @include(if: $yes)"
-      "} fragment F on Query { c: me { id } }",
-      "", {{"yes", true}});
+  Result<Operation> operation =
+      Run("query ($yes: Boolean!, $no: Boolean = false) {"
+          "  me { id @skip(if: $yes) name @include(if: $no) friends @include(if: true) @skip(if: "
+          "$no) { id } }"
+          "  a: me @skip(if: false) @include(if: false) { id }"
+          "  ... @skip(if: $yes) { b: me { id } }"
+          "  ...F @include(if: $yes)"
+          "} fragment F on Query { c: me { id } }",
+          "", {{"yes", true}});
   ASSERT_TRUE(operation) << operation.error().message;
   EXPECT_EQ(Show(operation->selection_set), "me{friends{id}} c:me{id}");
   EXPECT_EQ(ErrorOf("query ($s: Boolean) { me @skip(if: $s) { id } }", "", {{"s", nullptr}}),
@@ -135,19 +139,19 @@ TEST_F(NormalizeTest, SkipAndIncludeFollowGraphqlJs) {
 }
 
 TEST_F(NormalizeTest, MergesFieldsWithTheSameResponseKeyRecursively) {
-  Result<Operation> operation = Run(
-      "{ me { id friends { id } } me { name friends { name id } } ...F }"
-      "fragment F on Query { me { friends { friends { id } } } }");
+  Result<Operation> operation =
+      Run("{ me { id friends { id } } me { name friends { name id } } ...F }"
+          "fragment F on Query { me { friends { friends { id } } } }");
   ASSERT_TRUE(operation) << operation.error().message;
   EXPECT_EQ(Show(operation->selection_set),
             R"(me{id friends{id name{"upper":false} friends{id}} name{"upper":false}})");
 }
 
 TEST_F(NormalizeTest, TypeConditionsAreKeptOnlyWhereNotImplied) {
-  Result<Operation> operation = Run(
-      "{ node(id: 1) { id ... on Node { id } ... on User { name } ... on Post { title author { "
-      "... on Node { id } ... on Post { title } } } } "
-      "search(text: \"x\") { __typename ... on Node { id ... on User { name } } } }");
+  Result<Operation> operation =
+      Run("{ node(id: 1) { id ... on Node { id } ... on User { name } ... on Post { title author { "
+          "... on Node { id } ... on Post { title } } } } "
+          "search(text: \"x\") { __typename ... on Node { id ... on User { name } } } }");
   ASSERT_TRUE(operation) << operation.error().message;
   // `... on Node` inside Node is implied and dropped; inside User (author), Node is implied and a
   // Post condition can never match a User, so that field is gone.
@@ -157,19 +161,21 @@ TEST_F(NormalizeTest, TypeConditionsAreKeptOnlyWhereNotImplied) {
 }
 
 TEST_F(NormalizeTest, CollectFieldsPicksTheFieldsOfOneObjectType) {
-  Result<Operation> operation = Run(
-      "{ search(text: \"x\") { __typename ... on User { id friends { id } } "
-      "... on Node { id ... on User { friends { name } } } ... on Post { title } } }");
+  Result<Operation> operation =
+      Run("{ search(text: \"x\") { __typename ... on User { id friends { id } } "
+          "... on Node { id ... on User { friends { name } } } ... on Post { title } } }");
   ASSERT_TRUE(operation) << operation.error().message;
   const std::vector<NormalizedField>& fields = operation->selection_set[0].selection_set;
   EXPECT_EQ(Show(CollectFields(*schema_, fields, *schema_->FindType("User"))),
             R"(__typename id friends{id name{"upper":false}})");
-  EXPECT_EQ(Show(CollectFields(*schema_, fields, *schema_->FindType("Post"))), "__typename id title");
+  EXPECT_EQ(Show(CollectFields(*schema_, fields, *schema_->FindType("Post"))),
+            "__typename id title");
 }
 
 TEST_F(NormalizeTest, RecursiveFragmentSpreadsTerminate) {
   // Invalid (validation rejects fragment cycles), but Normalize must not loop or crash.
-  Result<Operation> operation = Run("{ me { ...A } } fragment A on User { id ...B } fragment B on User { ...A }");
+  Result<Operation> operation =
+      Run("{ me { ...A } } fragment A on User { id ...B } fragment B on User { ...A }");
   ASSERT_TRUE(operation) << operation.error().message;
   EXPECT_EQ(Show(operation->selection_set), "me{id}");
 }
@@ -178,8 +184,8 @@ TEST_F(NormalizeTest, ExponentialFragmentExpansionIsRefused) {
   // Each fragment spreads the next in two fields: 2^30 fields once expanded, from 1 KB of text.
   std::string query = "{ me { ...F0 } }";
   for (int i = 0; i < 30; ++i) {
-    query += " fragment F" + std::to_string(i) + " on User { friends { ...F" + std::to_string(i + 1) +
-             " } f: friends { ...F" + std::to_string(i + 1) + " } }";
+    query += " fragment F" + std::to_string(i) + " on User { friends { ...F" +
+             std::to_string(i + 1) + " } f: friends { ...F" + std::to_string(i + 1) + " } }";
   }
   query += " fragment F30 on User { id }";
   EXPECT_EQ(ErrorOf(query),
@@ -192,8 +198,9 @@ TEST_F(NormalizeTest, UnknownFieldIsAnErrorNotACrash) {
 }
 
 TEST_F(NormalizeTest, IntrospectionFieldsNormalizeOnTheirTypes) {
-  Result<Operation> operation = Run(
-      "{ __typename __type(name: \"User\") { name fields { name } } __schema { queryType { name } } }");
+  Result<Operation> operation =
+      Run("{ __typename __type(name: \"User\") { name fields { name } } __schema { queryType { "
+          "name } } }");
   ASSERT_TRUE(operation) << operation.error().message;
   EXPECT_EQ(Show(operation->selection_set),
             R"(__typename __type{"name":"User"}{name fields{"includeDeprecated":false}{name}} )"

@@ -12,12 +12,18 @@ namespace junction::graphql {
 
 std::string_view ToString(TypeKind kind) {
   switch (kind) {
-    case TypeKind::kScalar: return "SCALAR";
-    case TypeKind::kObject: return "OBJECT";
-    case TypeKind::kInterface: return "INTERFACE";
-    case TypeKind::kUnion: return "UNION";
-    case TypeKind::kEnum: return "ENUM";
-    case TypeKind::kInputObject: return "INPUT_OBJECT";
+    case TypeKind::kScalar:
+      return "SCALAR";
+    case TypeKind::kObject:
+      return "OBJECT";
+    case TypeKind::kInterface:
+      return "INTERFACE";
+    case TypeKind::kUnion:
+      return "UNION";
+    case TypeKind::kEnum:
+      return "ENUM";
+    case TypeKind::kInputObject:
+      return "INPUT_OBJECT";
   }
   return "SCALAR";
 }
@@ -124,8 +130,8 @@ const EnumValueDef* TypeDef::FindEnumValue(std::string_view name) const {
 }
 
 Result<std::shared_ptr<const Schema>> Schema::Make(std::vector<TypeDef> types, RootTypes roots,
-                                                    std::vector<DirectiveDef> directives,
-                                                    std::string description) {
+                                                   std::vector<DirectiveDef> directives,
+                                                   std::string description) {
   std::vector<std::string> errors;
   std::shared_ptr<Schema> schema(new Schema());
   schema->description_ = std::move(description);
@@ -179,7 +185,12 @@ Result<std::shared_ptr<const Schema>> Schema::Make(std::vector<TypeDef> types, R
     schema->types_.push_back(std::move(pool.at(name)));
   }
 
-  for (const TypeDef& type : schema->types_) schema->type_index_.emplace(type.name, &type);
+  for (const TypeDef& type : schema->types_) {
+    schema->type_index_.emplace(type.name, &type);
+    for (const FieldDef& field : type.fields) {
+      schema->field_index_.emplace(std::pair{&type, std::string_view(field.name)}, &field);
+    }
+  }
   for (const DirectiveDef& directive : schema->directives_) {
     schema->directive_index_.emplace(directive.name, &directive);
   }
@@ -198,7 +209,8 @@ Result<std::shared_ptr<const Schema>> Schema::Make(std::vector<TypeDef> types, R
       std::vector<const TypeDef*>& members = schema->possible_types_[&type];
       for (const std::string& member : type.union_members) {
         const TypeDef* target = schema->FindType(member);
-        if (target != nullptr && std::find(members.begin(), members.end(), target) == members.end()) {
+        if (target != nullptr &&
+            std::find(members.begin(), members.end(), target) == members.end()) {
           members.push_back(target);
         }
       }
@@ -265,14 +277,18 @@ const FieldDef* Schema::FindField(const TypeDef& type, std::string_view name) co
       if (name == "__type") return &type_field_;
     }
   }
-  return type.FindField(name);
+  const auto it = field_index_.find({&type, name});
+  return it == field_index_.end() ? nullptr : it->second;
 }
 
 const TypeDef* Schema::RootType(OperationType operation) const {
   switch (operation) {
-    case OperationType::kQuery: return query_;
-    case OperationType::kMutation: return mutation_;
-    case OperationType::kSubscription: return subscription_;
+    case OperationType::kQuery:
+      return query_;
+    case OperationType::kMutation:
+      return mutation_;
+    case OperationType::kSubscription:
+      return subscription_;
   }
   return nullptr;
 }
@@ -304,7 +320,8 @@ namespace {
 bool IsSubTypeRef(const Schema& schema, const TypeRef& sub, size_t i, const TypeRef& super,
                   size_t j) {
   using W = TypeRef::Wrapper;
-  std::span<const W> sub_rest(sub.wrappers.begin() + static_cast<std::ptrdiff_t>(i), sub.wrappers.end());
+  std::span<const W> sub_rest(sub.wrappers.begin() + static_cast<std::ptrdiff_t>(i),
+                              sub.wrappers.end());
   std::span<const W> super_rest(super.wrappers.begin() + static_cast<std::ptrdiff_t>(j),
                                 super.wrappers.end());
   if (sub.name == super.name && std::ranges::equal(sub_rest, super_rest)) return true;

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "common/result.h"
@@ -94,10 +95,10 @@ struct RootTypes {
 
 class Schema {
  public:
-  // Makes a schema from user-defined types and directives. Built-ins are added as graphql-js 16.8 adds
-  // them: a user type named like a built-in scalar or introspection type must be of the same kind
-  // and stands for the built-in (as in graphql-js buildASTSchema); a user directive named like a
-  // specified one (@skip, …) replaces it; the specified directives not replaced follow the user
+  // Makes a schema from user-defined types and directives. Built-ins are added as graphql-js 16.8
+  // adds them: a user type named like a built-in scalar or introspection type must be of the same
+  // kind and stands for the built-in (as in graphql-js buildASTSchema); a user directive named like
+  // a specified one (@skip, …) replaces it; the specified directives not replaced follow the user
   // directives. Returns every problem found, joined by blank lines, as a validation-failed Error.
   static Result<std::shared_ptr<const Schema>> Make(std::vector<TypeDef> types, RootTypes roots,
                                                     std::vector<DirectiveDef> directives = {},
@@ -142,6 +143,15 @@ class Schema {
   std::vector<TypeDef> types_;
   std::vector<DirectiveDef> directives_;
   std::unordered_map<std::string_view, const TypeDef*> type_index_;
+  // (type name, field name) → field, for every object and interface type: Schema::FindField is
+  // on the hot path of validation, and root types of large schemas have thousands of fields.
+  struct FieldKeyHash {
+    size_t operator()(const std::pair<const TypeDef*, std::string_view>& key) const {
+      return std::hash<std::string_view>()(key.second) ^ std::hash<const void*>()(key.first);
+    }
+  };
+  std::unordered_map<std::pair<const TypeDef*, std::string_view>, const FieldDef*, FieldKeyHash>
+      field_index_;
   std::unordered_map<std::string_view, const DirectiveDef*> directive_index_;
   std::unordered_map<const TypeDef*, std::vector<const TypeDef*>> possible_types_;
   const TypeDef* query_ = nullptr;

@@ -25,7 +25,8 @@ InputValueDef Arg(std::string name, std::string_view type) {
   return arg;
 }
 
-TypeDef Object(std::string name, std::vector<FieldDef> fields, std::vector<std::string> interfaces = {}) {
+TypeDef Object(std::string name, std::vector<FieldDef> fields,
+               std::vector<std::string> interfaces = {}) {
   TypeDef type;
   type.kind = TypeKind::kObject;
   type.name = std::move(name);
@@ -34,7 +35,8 @@ TypeDef Object(std::string name, std::vector<FieldDef> fields, std::vector<std::
   return type;
 }
 
-TypeDef Interface(std::string name, std::vector<FieldDef> fields, std::vector<std::string> interfaces = {}) {
+TypeDef Interface(std::string name, std::vector<FieldDef> fields,
+                  std::vector<std::string> interfaces = {}) {
   TypeDef type = Object(std::move(name), std::move(fields), std::move(interfaces));
   type.kind = TypeKind::kInterface;
   return type;
@@ -72,17 +74,19 @@ TEST(SchemaTest, TypesFollowGraphqlJsCollectionOrder) {
   // given types referenced earlier keep their own place; then directive argument types and the
   // introspection types. Built-in scalars appear only when referenced.
   Result<std::shared_ptr<const Schema>> schema = Schema::Make(
-      {Object("Query", {Field("a", "Int", {Arg("x", "Float"), Arg("in", "In")}), Field("o", "Obj")}),
+      {Object("Query",
+              {Field("a", "Int", {Arg("x", "Float"), Arg("in", "In")}), Field("o", "Obj")}),
        Input("In", {Arg("b", "[ID!]")}), Object("Obj", {Field("s", "String")})},
       {"Query", "", ""});
   ASSERT_TRUE(schema) << schema.error().message;
-  EXPECT_EQ(TypeNames(**schema),
-            (std::vector<std::string>{"Query", "Int", "Float", "In", "ID", "Obj", "String",
-                                      "Boolean", "__Schema", "__Type", "__TypeKind", "__Field",
-                                      "__InputValue", "__EnumValue", "__Directive",
-                                      "__DirectiveLocation"}));
+  EXPECT_EQ(
+      TypeNames(**schema),
+      (std::vector<std::string>{"Query", "Int", "Float", "In", "ID", "Obj", "String", "Boolean",
+                                "__Schema", "__Type", "__TypeKind", "__Field", "__InputValue",
+                                "__EnumValue", "__Directive", "__DirectiveLocation"}));
   std::vector<std::string> directives;
-  for (const DirectiveDef& directive : (*schema)->directives()) directives.push_back(directive.name);
+  for (const DirectiveDef& directive : (*schema)->directives())
+    directives.push_back(directive.name);
   EXPECT_EQ(directives, (std::vector<std::string>{"include", "skip", "deprecated", "specifiedBy"}));
 }
 
@@ -98,7 +102,8 @@ TEST(SchemaTest, UserDirectiveReplacesSpecifiedOneAndComesFirst) {
   ASSERT_TRUE(schema) << schema.error().message;
   std::vector<std::string> names;
   for (const DirectiveDef& directive : (*schema)->directives()) names.push_back(directive.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"mine", "skip", "include", "deprecated", "specifiedBy"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"mine", "skip", "include", "deprecated", "specifiedBy"}));
   EXPECT_TRUE((*schema)->FindDirective("skip")->arguments.empty());
 }
 
@@ -114,16 +119,17 @@ TEST(SchemaTest, ABuiltinScalarNamedByTheUserStandsForTheBuiltin) {
   EXPECT_NE((*schema)->FindType("String")->description, "mine");
 
   TypeDef object_string = Object("String", {Field("a", "Int")});
-  EXPECT_EQ(MakeError({object_string, Object("Query", {Field("a", "Int")})}),
-            "Schema must contain uniquely named types but contains multiple types named \"String\".");
+  EXPECT_EQ(
+      MakeError({object_string, Object("Query", {Field("a", "Int")})}),
+      "Schema must contain uniquely named types but contains multiple types named \"String\".");
 }
 
 TEST(SchemaTest, LookupsAndMetaFields) {
-  Result<std::shared_ptr<const Schema>> schema = Schema::Make(
-      {Object("Query", {Field("u", "U")}), Object("A", {Field("id", "ID")}, {"Node"}),
-       Object("B", {Field("id", "ID")}, {"Node"}), Interface("Node", {Field("id", "ID")}),
-       Union("U", {"B", "A"})},
-      {"Query", "", ""});
+  Result<std::shared_ptr<const Schema>> schema =
+      Schema::Make({Object("Query", {Field("u", "U")}), Object("A", {Field("id", "ID")}, {"Node"}),
+                    Object("B", {Field("id", "ID")}, {"Node"}),
+                    Interface("Node", {Field("id", "ID")}), Union("U", {"B", "A"})},
+                   {"Query", "", ""});
   ASSERT_TRUE(schema) << schema.error().message;
   const Schema& s = **schema;
   const TypeDef& query = *s.FindType("Query");
@@ -154,10 +160,10 @@ TEST(SchemaTest, LookupsAndMetaFields) {
 }
 
 TEST(SchemaTest, TypeSubTypeOfFollowsWrappersCovariantly) {
-  Result<std::shared_ptr<const Schema>> schema = Schema::Make(
-      {Object("Query", {Field("a", "A")}), Object("A", {Field("id", "ID")}, {"Node"}),
-       Interface("Node", {Field("id", "ID")})},
-      {"Query", "", ""});
+  Result<std::shared_ptr<const Schema>> schema =
+      Schema::Make({Object("Query", {Field("a", "A")}), Object("A", {Field("id", "ID")}, {"Node"}),
+                    Interface("Node", {Field("id", "ID")})},
+                   {"Query", "", ""});
   ASSERT_TRUE(schema) << schema.error().message;
   const Schema& s = **schema;
   auto sub = [&](std::string_view a, std::string_view b) {
@@ -179,15 +185,17 @@ TEST(SchemaTest, RootTypesMustBeObjects) {
             "Query root type must be provided.");
   EXPECT_EQ(MakeError({Interface("Q", {Field("a", "Int")})}, {"Q", "", ""}),
             "Query root type must be Object type, it cannot be Q.");
-  EXPECT_EQ(MakeError({Object("Q", {Field("a", "Int")}), Input("M", {Arg("a", "Int")})}, {"Q", "M", ""}),
-            "Mutation root type must be Object type if provided, it cannot be M.");
+  EXPECT_EQ(
+      MakeError({Object("Q", {Field("a", "Int")}), Input("M", {Arg("a", "Int")})}, {"Q", "M", ""}),
+      "Mutation root type must be Object type if provided, it cannot be M.");
   EXPECT_EQ(MakeError({Object("Q", {Field("a", "Int")})}, {"Q", "", "S"}),
             "Subscription root type \"S\" is not defined.");
 }
 
 TEST(SchemaTest, ReportsEveryTypeSystemProblemWithGraphqlJsMessages) {
   std::string message = MakeError({
-      Object("Query", {Field("a", "Missing"), Field("b", "In"), Field("c", "Int", {Arg("x", "Query")})}),
+      Object("Query",
+             {Field("a", "Missing"), Field("b", "In"), Field("c", "Int", {Arg("x", "Query")})}),
       Object("Empty", {}),
       Object("__Bad", {Field("a", "Int")}),
       Input("In", {Arg("self", "In!")}),
@@ -201,12 +209,14 @@ TEST(SchemaTest, ReportsEveryTypeSystemProblemWithGraphqlJsMessages) {
            "The type of Query.c(x:) must be Input Type but got: Query.",
            "Type Empty must define one or more fields.",
            "Name \"__Bad\" must not begin with \"__\", which is reserved by GraphQL introspection.",
-           "Cannot reference Input Object \"In\" within itself through a series of non-null fields: \"self\".",
+           "Cannot reference Input Object \"In\" within itself through a series of non-null "
+           "fields: \"self\".",
            "Union type U can only include Object types, it cannot include Node.",
            "Union type U can only include type Query once.",
            "Interface field Node.id expects type ID! but Impl.id is type ID.",
            "Interface field argument Node.id(x:) expects type Int but Impl.id(x:) is type String.",
-           "Object field Impl.id includes required argument y that is missing from the Interface field Node.id.",
+           "Object field Impl.id includes required argument y that is missing from the Interface "
+           "field Node.id.",
            "Type Impl can only implement Node once.",
        }) {
     EXPECT_NE(message.find(expected), std::string::npos) << expected << "\nin:\n" << message;
@@ -224,7 +234,8 @@ TEST(SchemaTest, InterfacesMustDeclareTransitiveInterfaces) {
   EXPECT_NE(message.find("Type Thing must implement Node because it is implemented by Entity."),
             std::string::npos)
       << message;
-  EXPECT_NE(message.find("Type Loop cannot implement itself because it would create a circular reference."),
+  EXPECT_NE(message.find(
+                "Type Loop cannot implement itself because it would create a circular reference."),
             std::string::npos)
       << message;
 }
@@ -237,8 +248,9 @@ TEST(SchemaTest, RequiredArgumentsCannotBeDeprecated) {
 }
 
 TEST(SchemaTest, DuplicateNamesAreErrors) {
-  EXPECT_EQ(MakeError({Object("Query", {Field("a", "Int")}), Object("Query", {Field("b", "Int")})}),
-            "Schema must contain uniquely named types but contains multiple types named \"Query\".");
+  EXPECT_EQ(
+      MakeError({Object("Query", {Field("a", "Int")}), Object("Query", {Field("b", "Int")})}),
+      "Schema must contain uniquely named types but contains multiple types named \"Query\".");
   EXPECT_EQ(MakeError({Object("Query", {Field("a", "Int"), Field("a", "ID")})}),
             "Field \"Query.a\" can only be defined once.");
 }

@@ -91,7 +91,8 @@ class SchemaValidator {
     std::unordered_set<std::string_view> seen;
     for (const FieldDef& field : type.fields) {
       std::string where = type.name + "." + field.name;
-      if (!seen.insert(field.name).second) Report("Field \"" + where + "\" can only be defined once.");
+      if (!seen.insert(field.name).second)
+        Report("Field \"" + where + "\" can only be defined once.");
       ValidateName(field.name);
       const TypeDef* field_type = Resolve(field.type, where);
       if (field_type != nullptr && !field_type->IsOutputType()) {
@@ -155,8 +156,8 @@ class SchemaValidator {
         }
         if (!(iface_arg.type == type_arg->type)) {
           Report("Interface field argument " + iface.name + "." + name + "(" + arg_name +
-                 ":) expects type " + iface_arg.type.ToString() + " but " + type.name + "." +
-                 name + "(" + arg_name + ":) is type " + type_arg->type.ToString() + ".");
+                 ":) expects type " + iface_arg.type.ToString() + " but " + type.name + "." + name +
+                 "(" + arg_name + ":) is type " + type_arg->type.ToString() + ".");
         }
       }
       for (const InputValueDef& type_arg : type_field->arguments) {
@@ -213,7 +214,8 @@ class SchemaValidator {
     std::unordered_set<std::string_view> seen;
     for (const EnumValueDef& value : enum_type.enum_values) {
       if (!seen.insert(value.name).second) {
-        Report("Enum value \"" + enum_type.name + "." + value.name + "\" can only be defined once.");
+        Report("Enum value \"" + enum_type.name + "." + value.name +
+               "\" can only be defined once.");
       }
       if (value.name == "true" || value.name == "false" || value.name == "null") {
         Report("Enum values cannot be named: " + value.name);
@@ -229,7 +231,8 @@ class SchemaValidator {
     std::unordered_set<std::string_view> seen;
     for (const InputValueDef& field : input.input_fields) {
       std::string where = input.name + "." + field.name;
-      if (!seen.insert(field.name).second) Report("Field \"" + where + "\" can only be defined once.");
+      if (!seen.insert(field.name).second)
+        Report("Field \"" + where + "\" can only be defined once.");
       ValidateName(field.name);
       const TypeDef* type = Resolve(field.type, where);
       if (type != nullptr && !type->IsInputType()) {
@@ -270,7 +273,8 @@ class SchemaValidator {
       auto cycle = path_index.find(field_type->name);
       if (cycle != path_index.end()) {
         std::string path;
-        for (size_t i = cycle->second; i < field_path.size(); ++i) path += field_path[i]->name + ".";
+        for (size_t i = cycle->second; i < field_path.size(); ++i)
+          path += field_path[i]->name + ".";
         path += field.name;
         Report("Cannot reference Input Object \"" + field_type->name +
                "\" within itself through a series of non-null fields: \"" + path + "\".");

@@ -23,24 +23,36 @@ struct DirectiveInfo {
 
 std::string_view KindLocation(TypeKindAst kind) {
   switch (kind) {
-    case TypeKindAst::kScalar: return "SCALAR";
-    case TypeKindAst::kObject: return "OBJECT";
-    case TypeKindAst::kInterface: return "INTERFACE";
-    case TypeKindAst::kUnion: return "UNION";
-    case TypeKindAst::kEnum: return "ENUM";
-    case TypeKindAst::kInputObject: return "INPUT_OBJECT";
+    case TypeKindAst::kScalar:
+      return "SCALAR";
+    case TypeKindAst::kObject:
+      return "OBJECT";
+    case TypeKindAst::kInterface:
+      return "INTERFACE";
+    case TypeKindAst::kUnion:
+      return "UNION";
+    case TypeKindAst::kEnum:
+      return "ENUM";
+    case TypeKindAst::kInputObject:
+      return "INPUT_OBJECT";
   }
   return "OBJECT";
 }
 
 std::string_view KindWord(TypeKindAst kind) {
   switch (kind) {
-    case TypeKindAst::kScalar: return "scalar";
-    case TypeKindAst::kObject: return "object";
-    case TypeKindAst::kInterface: return "interface";
-    case TypeKindAst::kUnion: return "union";
-    case TypeKindAst::kEnum: return "enum";
-    case TypeKindAst::kInputObject: return "input object";
+    case TypeKindAst::kScalar:
+      return "scalar";
+    case TypeKindAst::kObject:
+      return "object";
+    case TypeKindAst::kInterface:
+      return "interface";
+    case TypeKindAst::kUnion:
+      return "union";
+    case TypeKindAst::kEnum:
+      return "enum";
+    case TypeKindAst::kInputObject:
+      return "input object";
   }
   return "object";
 }

@@ -53,13 +53,14 @@ double JsNumberFromString(std::string_view text) {
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
   if (text.empty()) return 0;
-  if (text.size() > 2 && text[0] == '0' && std::string_view("xXoObB").find(text[1]) != std::string_view::npos) {
+  if (text.size() > 2 && text[0] == '0' &&
+      std::string_view("xXoObB").find(text[1]) != std::string_view::npos) {
     int base = (text[1] == 'x' || text[1] == 'X') ? 16 : (text[1] == 'o' || text[1] == 'O') ? 8 : 2;
     double result = 0;
     for (char c : text.substr(2)) {
-      int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+      int digit = std::isdigit(static_cast<unsigned char>(c))    ? c - '0'
                   : std::isxdigit(static_cast<unsigned char>(c)) ? std::tolower(c) - 'a' + 10
-                                                                   : 99;
+                                                                 : 99;
       if (digit >= base) return NAN;
       result = result * base + digit;
     }
@@ -83,7 +84,8 @@ double JsNumberFromString(std::string_view text) {
     ++i;
     if (i < body.size() && (body[i] == '+' || body[i] == '-')) ++i;
     size_t exponent_digits = 0;
-    while (i < body.size() && std::isdigit(static_cast<unsigned char>(body[i]))) ++i, ++exponent_digits;
+    while (i < body.size() && std::isdigit(static_cast<unsigned char>(body[i])))
+      ++i, ++exponent_digits;
     if (exponent_digits == 0) return NAN;
   }
   if (i != body.size()) return NAN;
@@ -120,7 +122,8 @@ Result<Json> ParseLeafValue(const TypeDef& type, const Json& input) {
     return AsInteger(input);
   }
   if (name == "Float") {
-    if (!input.is_number()) return Failed("Float cannot represent non numeric value: " + Inspect(input));
+    if (!input.is_number())
+      return Failed("Float cannot represent non numeric value: " + Inspect(input));
     return input.is_number_float() ? JsonFromJsNumber(input.get<double>()) : input;
   }
   if (name == "String") {
@@ -166,7 +169,8 @@ class InputCoercer {
       if (!input.is_array()) return Json::array({Coerce(input, item_type, path, depth + 1)});
       Json items = Json::array();
       for (size_t i = 0; i < input.size(); ++i) {
-        items.push_back(Coerce(input[i], item_type, path + "[" + std::to_string(i) + "]", depth + 1));
+        items.push_back(
+            Coerce(input[i], item_type, path + "[" + std::to_string(i) + "]", depth + 1));
       }
       return items;
     }
@@ -260,20 +264,21 @@ Result<Json> CoerceVariableValues(const Schema& schema,
     auto it = inputs.is_object() ? inputs.find(definition.name) : inputs.end();
     if (!inputs.is_object() || it == inputs.end()) {
       if (definition.default_value) {
-        if (std::optional<Json> value = ValueFromAst(schema, *definition.default_value, definition.type)) {
+        if (std::optional<Json> value =
+                ValueFromAst(schema, *definition.default_value, definition.type)) {
           coerced[definition.name] = std::move(*value);
         }
       } else if (definition.type.IsNonNull()) {
-        return Failed(prefix + "of required type \"" + definition.type.ToString() +
-                          "\" was not provided.",
-                      definition.location);
+        return Failed(
+            prefix + "of required type \"" + definition.type.ToString() + "\" was not provided.",
+            definition.location);
       }
       continue;
     }
     if (it->is_null() && definition.type.IsNonNull()) {
-      return Failed(prefix + "of non-null type \"" + definition.type.ToString() +
-                        "\" must not be null.",
-                    definition.location);
+      return Failed(
+          prefix + "of non-null type \"" + definition.type.ToString() + "\" must not be null.",
+          definition.location);
     }
     std::vector<InputCoercionError> errors;
     Json value = CoerceInputValue(schema, *it, definition.type, errors);
@@ -307,7 +312,8 @@ Result<Json> SerializeLeafValue(const TypeDef& type, const Json& value) {
       }
     }
     if (name == "Float") {
-      if (!number.is_number()) return Failed("Float cannot represent non numeric value: " + Inspect(value));
+      if (!number.is_number())
+        return Failed("Float cannot represent non numeric value: " + Inspect(value));
       return number.is_number_float() ? JsonFromJsNumber(number.get<double>()) : number;
     }
     if (!number.is_number() || !IsJsInteger(number)) {
@@ -323,7 +329,8 @@ Result<Json> SerializeLeafValue(const TypeDef& type, const Json& value) {
     if (value.is_string()) return value;
     if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
     if (value.is_number()) {
-      return value.is_number_integer() ? IdFromNumber(value) : JsNumberToString(value.get<double>());
+      return value.is_number_integer() ? IdFromNumber(value)
+                                       : JsNumberToString(value.get<double>());
     }
     return Failed("String cannot represent value: " + Inspect(value));
   }

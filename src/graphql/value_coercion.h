@@ -3,7 +3,8 @@
 // CoerceVariableValues, §6.4.1 CoerceArgumentValues) as graphql-js 16 does it, with its messages,
 // so that an oracle can compare them:
 //   Variable "$n" got invalid value "x"; Int cannot represent non-integer value: "x"
-//   Variable "$in" got invalid value 1 at "in.tags[0]"; String cannot represent a non string value: 1
+//   Variable "$in" got invalid value 1 at "in.tags[0]"; String cannot represent a non string value:
+//   1
 // Coerced values are JSON: Int an integer, Float a number, String and ID a string, Boolean a
 // boolean, an enum value its name, an input object an object in field-definition order, a list an
 // array; custom scalars pass through unchanged. Used by Normalize (operation.h) for variables,
@@ -26,9 +27,9 @@ namespace junction::graphql {
 // variable without a value or default is absent from the result (which differs from null). The
 // first problem found is returned as a validation-failed Error with graphql-js's message and the
 // variable definition's location (graphql-js reports every problem; Hasura, like us, one).
-Result<nlohmann::ordered_json> CoerceVariableValues(const Schema& schema,
-                                                    const std::vector<VariableDefinition>& definitions,
-                                                    const nlohmann::ordered_json& inputs);
+Result<nlohmann::ordered_json> CoerceVariableValues(
+    const Schema& schema, const std::vector<VariableDefinition>& definitions,
+    const nlohmann::ordered_json& inputs);
 
 // One problem found while coercing a JSON input value: where (graphql-js's path suffix, such as
 // ".tags[0]", empty at the top), the offending value, and what is wrong with it.
@@ -47,9 +48,9 @@ nlohmann::ordered_json CoerceInputValue(const Schema& schema, const nlohmann::or
 // graphql-js valueFromAST: a literal (constant, or referring to the already coerced `variables`)
 // → its coerced value for `type`, or nullopt when it does not coerce. A variable absent from
 // `variables` (or `variables` null) is missing.
-std::optional<nlohmann::ordered_json> ValueFromAst(const Schema& schema, const Value& literal,
-                                                   const TypeRef& type,
-                                                   const nlohmann::ordered_json* variables = nullptr);
+std::optional<nlohmann::ordered_json> ValueFromAst(
+    const Schema& schema, const Value& literal, const TypeRef& type,
+    const nlohmann::ordered_json* variables = nullptr);
 
 // The coerced default value of an argument or input field; nullopt when it has none or its
 // default does not coerce (graphql-js treats both alike).

@@ -34,7 +34,8 @@ const OperationDefinition& FirstOperation(const Document& document) {
 }
 
 TEST(VariableCoercionTest, MatchesGraphqlJsOnEveryRecordedCase) {
-  std::ifstream in(std::string(JUNCTION_SOURCE_DIR) + "/src/graphql/testdata/variable_coercion.json");
+  std::ifstream in(std::string(JUNCTION_SOURCE_DIR) +
+                   "/src/graphql/testdata/variable_coercion.json");
   Json data = Json::parse(in);
   std::shared_ptr<const Schema> schema = BuildOrDie(data["schema"].get<std::string>());
   ASSERT_GT(data["cases"].size(), 40u);
@@ -116,7 +117,8 @@ class ArgumentCoercionTest : public ::testing::Test {
     if (!values) return "VARIABLES " + values.error().message;
     const Field& field = std::get<Field>(operation.selection_set.front().node);
     const FieldDef& definition = *schema_->query_type()->FindField("f");
-    Result<Json> arguments = CoerceArgumentValues(*schema_, definition.arguments, field.arguments, *values);
+    Result<Json> arguments =
+        CoerceArgumentValues(*schema_, definition.arguments, field.arguments, *values);
     return arguments ? arguments->dump() : "ERROR " + arguments.error().message;
   }
 
@@ -153,16 +155,18 @@ TEST_F(ArgumentCoercionTest, VariablesInArguments) {
 
 TEST_F(ArgumentCoercionTest, InvalidLiterals) {
   EXPECT_EQ(Coerce("{ f }"), "ERROR Argument \"req\" of required type \"Int!\" was not provided.");
-  EXPECT_EQ(Coerce("{ f(req: null) }"), "ERROR Argument \"req\" of non-null type \"Int!\" must not be null.");
+  EXPECT_EQ(Coerce("{ f(req: null) }"),
+            "ERROR Argument \"req\" of non-null type \"Int!\" must not be null.");
   EXPECT_EQ(Coerce(R"({ f(req: "x") })"), "ERROR Argument \"req\" has invalid value \"x\".");
-  EXPECT_EQ(Coerce("{ f(req: 99999999999) }"), "ERROR Argument \"req\" has invalid value 99999999999.");
+  EXPECT_EQ(Coerce("{ f(req: 99999999999) }"),
+            "ERROR Argument \"req\" has invalid value 99999999999.");
   // graphql-js would pass Infinity on; JSON cannot carry it, so the literal is refused.
   EXPECT_EQ(Coerce("{ f(req: 1, fl: 1e500) }"), "ERROR Argument \"fl\" has invalid value 1e500.");
 }
 
 TEST(ValueFromAstTest, ListsAndInputObjects) {
-  std::shared_ptr<const Schema> schema =
-      BuildOrDie("type Query { f(a: In, b: Float, c: ID): Int } input In { a: [Int!]! b: String = \"d\" }");
+  std::shared_ptr<const Schema> schema = BuildOrDie(
+      "type Query { f(a: In, b: Float, c: ID): Int } input In { a: [Int!]! b: String = \"d\" }");
   auto from = [&](std::string_view literal_text, std::string_view type) -> std::string {
     Result<Document> document = Parse(std::string("{ f(a: ") + std::string(literal_text) + ") }");
     EXPECT_TRUE(document);
@@ -189,8 +193,8 @@ TEST(ValueFromAstTest, ListsAndInputObjects) {
 }
 
 TEST(SerializeLeafValueTest, ScalarsAsGraphqlJsSerializes) {
-  std::shared_ptr<const Schema> schema = BuildOrDie(
-      "type Query { i: Int f: Float s: String b: Boolean id: ID e: E } enum E { A B }");
+  std::shared_ptr<const Schema> schema =
+      BuildOrDie("type Query { i: Int f: Float s: String b: Boolean id: ID e: E } enum E { A B }");
   auto serialize = [&](std::string_view type, std::string_view json) -> std::string {
     Result<Json> value = SerializeLeafValue(*schema->FindType(type), Json::parse(json));
     return value ? value->dump() : "ERROR " + value.error().message;
@@ -205,8 +209,10 @@ TEST(SerializeLeafValueTest, ScalarsAsGraphqlJsSerializes) {
   EXPECT_EQ(serialize("Int", "true"), "1");
   EXPECT_EQ(serialize("Int", "3000000000"),
             "ERROR Int cannot represent non 32-bit signed integer value: 3000000000");
-  EXPECT_EQ(serialize("Int", R"("Infinity")"), R"(ERROR Int cannot represent non-integer value: "Infinity")");
-  EXPECT_EQ(serialize("Int", R"({"a":1})"), "ERROR Int cannot represent non-integer value: { a: 1 }");
+  EXPECT_EQ(serialize("Int", R"("Infinity")"),
+            R"(ERROR Int cannot represent non-integer value: "Infinity")");
+  EXPECT_EQ(serialize("Int", R"({"a":1})"),
+            "ERROR Int cannot represent non-integer value: { a: 1 }");
   EXPECT_EQ(serialize("Int", R"("1.")"), "1");
   EXPECT_EQ(serialize("Int", R"("-0")"), "0");
   EXPECT_EQ(serialize("Float", R"(".5")"), "0.5");
@@ -218,7 +224,8 @@ TEST(SerializeLeafValueTest, ScalarsAsGraphqlJsSerializes) {
   EXPECT_EQ(serialize("String", "true"), R"("true")");
   EXPECT_EQ(serialize("String", "[1]"), "ERROR String cannot represent value: [1]");
   EXPECT_EQ(serialize("Boolean", "-7"), "true");
-  EXPECT_EQ(serialize("Boolean", R"("1")"), R"(ERROR Boolean cannot represent a non boolean value: "1")");
+  EXPECT_EQ(serialize("Boolean", R"("1")"),
+            R"(ERROR Boolean cannot represent a non boolean value: "1")");
   EXPECT_EQ(serialize("ID", "-7"), R"("-7")");
   EXPECT_EQ(serialize("ID", "1.5"), "ERROR ID cannot represent value: 1.5");
   EXPECT_EQ(serialize("ID", "true"), "ERROR ID cannot represent value: true");
@@ -228,7 +235,8 @@ TEST(SerializeLeafValueTest, ScalarsAsGraphqlJsSerializes) {
 
 TEST(AstFromValueTest, PrintsAsIntrospectionPrintsDefaults) {
   std::shared_ptr<const Schema> schema = BuildOrDie(
-      "type Query { f(a: In): Int } input In { e: E, ids: [ID], f: Float, s: String! } enum E { A }");
+      "type Query { f(a: In): Int } input In { e: E, ids: [ID], f: Float, s: String! } enum E { A "
+      "}");
   auto print = [&](std::string_view json, std::string_view type) -> std::string {
     Result<Document> type_doc = Parse("query ($v: " + std::string(type) + ") { f }");
     std::optional<Value> literal =
@@ -272,9 +280,12 @@ TEST(InspectTest, JsNumberToStringMatchesJavascript) {
 }
 
 TEST(DidYouMeanTest, SuggestionsAsGraphqlJsOrdersThem) {
-  EXPECT_EQ(SuggestionList("GRENE", {"RED", "GREEN", "BLUE"}), (std::vector<std::string>{"GREEN", "RED"}));
-  EXPECT_EQ(SuggestionList("type", {"Type", "__Type", "Typo"}), (std::vector<std::string>{"Type", "Typo", "__Type"}));
-  EXPECT_EQ(SuggestionList("a10", {"a9", "a10x", "a2"}), (std::vector<std::string>{"a10x", "a2", "a9"}));
+  EXPECT_EQ(SuggestionList("GRENE", {"RED", "GREEN", "BLUE"}),
+            (std::vector<std::string>{"GREEN", "RED"}));
+  EXPECT_EQ(SuggestionList("type", {"Type", "__Type", "Typo"}),
+            (std::vector<std::string>{"Type", "Typo", "__Type"}));
+  EXPECT_EQ(SuggestionList("a10", {"a9", "a10x", "a2"}),
+            (std::vector<std::string>{"a10x", "a2", "a9"}));
   EXPECT_EQ(DidYouMean({}), "");
   EXPECT_EQ(DidYouMean({"A"}, "the enum value"), " Did you mean the enum value \"A\"?");
   EXPECT_EQ(DidYouMean({"A", "B"}), " Did you mean \"A\" or \"B\"?");
