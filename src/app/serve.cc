@@ -6,6 +6,13 @@
 #include <memory>
 #include <string>
 
+#include <chrono>
+#include <future>
+#include <utility>  // before any Asio header: Boost 1.74 + GCC 12
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_future.hpp>
 #include <fmt/format.h>
 #include <spdlog/common.h>
 
@@ -62,6 +69,18 @@ void LogConfiguration(const ServeConfig& config) {
   }
 }
 
+// Hasura starts with inconsistent metadata and says so; so do we, one warning per object.
+void LogInconsistencies(const schema::Snapshot& snapshot) {
+  for (const metadata::InconsistentObject& object : snapshot.inconsistent_objects) {
+    LogStartup(spdlog::level::warn, "inconsistent_object", object.reason, [&](JsonWriter& w) {
+      w.Key("name");
+      w.String(object.name);
+      w.Key("type");
+      w.String(object.type);
+    });
+  }
+}
+
 int ServeOrFail(const ServeConfig& config) {
   LogConfiguration(config);
 
@@ -71,16 +90,28 @@ int ServeOrFail(const ServeConfig& config) {
     return FailStartup("metadata", fmt::format("cannot load metadata from \"{}\": {}",
                                                config.metadata_store, metadata.error().message));
   }
-  Result<std::shared_ptr<const schema::Snapshot>> snapshot =
-      schema::BuildSnapshot(std::move(*metadata));
-  if (!snapshot) {
-    return FailStartup("metadata", fmt::format("the metadata in \"{}\" is inconsistent: {}",
-                                               config.metadata_store, snapshot.error().message));
-  }
 
-  server::Engine engine(server::EngineOptions{config.admin_secret}, store, std::move(*snapshot));
+  // One io_context for everything (DESIGN.md §5): the engine connects to its sources on it before
+  // the listener starts, then the listener's threads run it.
+  boost::asio::io_context ioc;
+  server::Engine engine(server::EngineOptions{config.admin_secret}, store, ioc.get_executor());
+  std::future<Status> started_engine =
+      boost::asio::co_spawn(ioc, engine.Start(std::move(*metadata)), boost::asio::use_future);
+  // Run only until the engine is ready: the pools' timers are work that must not hold us here.
+  while (started_engine.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+    if (ioc.run_one() == 0) ioc.restart();
+  }
+  ioc.restart();  // running out of work (the start-up coroutine's end) marks it stopped
+  if (Status engine_ready = started_engine.get(); !engine_ready) {
+    return FailStartup("metadata", fmt::format("cannot build a schema from the metadata in "
+                                               "\"{}\": {}",
+                                               config.metadata_store,
+                                               engine_ready.error().message));
+  }
+  LogInconsistencies(*engine.snapshot());
+
   server::Router router(engine, std::string(Version()));
-  server::HttpServer http(config.server, router);
+  server::HttpServer http(config.server, router, &ioc);
   http.StopOnSignals();
   if (Status started = http.Start(); !started) {
     return FailStartup("server", started.error().message);

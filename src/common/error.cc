@@ -6,9 +6,12 @@ std::string_view ToString(ErrorCode code) {
   switch (code) {
     case ErrorCode::kAccessDenied: return "access-denied";
     case ErrorCode::kAlreadyExists: return "already-exists";
+    case ErrorCode::kAlreadyTracked: return "already-tracked";
+    case ErrorCode::kAlreadyUntracked: return "already-untracked";
     case ErrorCode::kBadRequest: return "bad-request";
     case ErrorCode::kConflict: return "conflict";
     case ErrorCode::kConstraintViolation: return "constraint-violation";
+    case ErrorCode::kDataException: return "data-exception";
     case ErrorCode::kDependencyError: return "dependency-error";
     case ErrorCode::kInvalidConfiguration: return "invalid-configuration";
     case ErrorCode::kInvalidHeaders: return "invalid-headers";

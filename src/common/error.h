@@ -18,9 +18,12 @@ namespace junction {
 enum class ErrorCode {
   kAccessDenied,          // access-denied
   kAlreadyExists,         // already-exists
+  kAlreadyTracked,        // already-tracked
+  kAlreadyUntracked,      // already-untracked
   kBadRequest,            // bad-request
   kConflict,              // conflict
   kConstraintViolation,   // constraint-violation
+  kDataException,         // data-exception
   kDependencyError,       // dependency-error
   kInvalidConfiguration,  // invalid-configuration
   kInvalidHeaders,        // invalid-headers

@@ -1,28 +1,41 @@
 #pragma once
-// Execute: the last stage of the request pipeline (DESIGN.md §2). Runs a normalized Operation
-// against the RoleSchema it was validated with and writes the response, `{"data":{…}}`, with the
-// root fields in the order the query asked for them and under their aliases.
+// Execute: the last stage of the request pipeline (DESIGN.md §2). Runs a Plan and writes the
+// response, `{"data":{…}}`, with the root fields in the order the query asked for them and under
+// their aliases. The steps (one query per root field bound to a source) run concurrently; each
+// returns its field's JSON built by the database, which is spliced into the response as bytes,
+// never parsed (DESIGN.md §5).
 //
-//   { __typename  n: no_queries_available  __type(name: "query_root") { name } }
-//   => {"data":{"__typename":"query_root","n":"There are no queries …",
-//               "__type":{"name":"query_root"}}}
+//   { n: no_queries_available  users(limit: 1) { id } }
+//   => {"data":{"n":"There are no queries …","users":[{"id":1}]}}
 //
-// Each root field is dispatched on what it resolves to: the meta-fields (__typename, and on the
-// query root __schema and __type, answered by graphql::WriteIntrospectionField), then the
-// RoleSchema's RootField alternative. The issues that bind root fields to sources add the
-// BuildIr → Plan → run steps as one more alternative of that dispatch; the answer stays one
-// response written in query order.
+// A step that fails fails the request, as in Hasura: the response is that error (the first in
+// query order), with the database's message, and its details in `internal` for admins.
 
 #include <string>
+#include <utility>  // before any Asio header: Boost 1.74 + GCC 12
+#include <vector>
 
+#include <boost/asio/awaitable.hpp>
+
+#include "backends/sql/statement.h"
 #include "common/result.h"
-#include "graphql/operation.h"
-#include "schema/role_schema.h"
+#include "execute/source_pools.h"
+#include "plan/plan.h"
 
 namespace junction::execute {
 
-// REQUIRES: `operation` was normalized against `schema.schema`. An Error means the RoleSchema
-// and its GraphQL schema disagree (a root field with nothing to resolve it), a bug of ours.
-Result<std::string> Execute(const graphql::Operation& operation, const schema::RoleSchema& schema);
+// A Plan with the statement of each of its steps (Translate's output, in step order): what the
+// query cache keeps, so a repeated request neither plans nor generates SQL again.
+struct ExecutablePlan {
+  plan::Plan plan;
+  std::vector<backends::sql::Statement> statements;
+};
+
+// Translates every step of `plan`.
+Result<ExecutablePlan> Prepare(plan::Plan plan);
+
+// REQUIRES: `plan` and `pools` outlive the coroutine.
+boost::asio::awaitable<Result<std::string>> Execute(const ExecutablePlan& plan,
+                                                    const SourcePools& pools);
 
 }  // namespace junction::execute

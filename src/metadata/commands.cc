@@ -1,8 +1,12 @@
 #include "metadata/commands.h"
 
+#include <set>
 #include <utility>
 
 #include "metadata/manage_metadata.h"
+#include "metadata/relationship_commands.h"
+#include "metadata/source_commands.h"
+#include "metadata/table_commands.h"
 #include "metadata/unknown_command.h"
 
 namespace junction::metadata {
@@ -39,6 +43,98 @@ Error UnknownV2Command(const Command& command) {
                command.path);
 }
 
+using ObjectCommand = Result<ObjectChange> (*)(CommandState&, const Command&,
+                                               const CommandContext&);
+
+Result<ObjectChange> CreateObjectRelationship(CommandState& state, const Command& command,
+                                              const CommandContext& context) {
+  return CreateRelationship(state, command, context, "object");
+}
+
+Result<ObjectChange> CreateArrayRelationship(CommandState& state, const Command& command,
+                                             const CommandContext& context) {
+  return CreateRelationship(state, command, context, "array");
+}
+
+// The Postgres commands, by their name without the backend prefix.
+constexpr std::pair<std::string_view, ObjectCommand> kPostgresCommands[] = {
+    {"add_source", AddSource},
+    {"drop_source", DropSource},
+    {"track_table", TrackTable},
+    {"untrack_table", UntrackTable},
+    {"set_table_customization", SetTableCustomization},
+    {"set_table_is_enum", SetTableIsEnum},
+    {"create_object_relationship", CreateObjectRelationship},
+    {"create_array_relationship", CreateArrayRelationship},
+    {"drop_relationship", DropRelationship},
+    {"rename_relationship", RenameRelationship},
+    {"set_relationship_comment", SetRelationshipComment},
+};
+
+// The command a "pg_…" or "postgres_…" type names, or null.
+ObjectCommand FindPostgresCommand(std::string_view type) {
+  for (std::string_view prefix : {"pg_", "postgres_"}) {
+    if (type.substr(0, prefix.size()) != prefix) continue;
+    const std::string_view name = type.substr(prefix.size());
+    for (const auto& [command_name, run] : kPostgresCommands) {
+      if (command_name == name) return run;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<InconsistentObject> FindInconsistent(const Metadata& metadata,
+                                                 const CommandContext& context) {
+  if (!context.find_inconsistent_objects) return {};
+  return context.find_inconsistent_objects(metadata);
+}
+
+// Hasura's buildSchemaCacheFor / withNewInconsistentObjsCheck: the objects inconsistent `after`
+// that were not `before` refuse the change; when `object` (the one the command changed) is among
+// them, with its reasons.
+Status CheckNoNewInconsistencies(const std::vector<InconsistentObject>& before,
+                                 const std::vector<InconsistentObject>& after,
+                                 const std::string& object, const std::string& path) {
+  std::set<std::string> known;
+  for (const InconsistentObject& inconsistent : before) known.insert(inconsistent.name);
+  std::vector<InconsistentObject> added;
+  std::vector<InconsistentObject> matching;
+  std::string reasons;
+  for (const InconsistentObject& inconsistent : after) {
+    if (known.count(inconsistent.name) != 0) continue;
+    added.push_back(inconsistent);
+    if (object.empty() || inconsistent.name != object) continue;
+    if (!matching.empty()) reasons += ", ";
+    reasons += inconsistent.reason;
+    matching.push_back(inconsistent);
+  }
+  if (!matching.empty()) {
+    return Error(ErrorCode::kInvalidConfiguration, std::move(reasons), path, ToJson(matching));
+  }
+  if (added.empty()) return {};
+  return Error(ErrorCode::kUnexpected,
+               object.empty() ? "cannot continue due to newly found inconsistent metadata"
+                              : "cannot continue due to new inconsistent metadata",
+               path, ToJson(added));
+}
+
+// Runs a command that changes one object, and undoes it when it leaves new inconsistencies.
+Result<Json> RunObjectCommand(CommandState& state, const Command& command,
+                              const CommandContext& context, ObjectCommand run) {
+  const std::vector<InconsistentObject> before = FindInconsistent(state.metadata, context);
+  CommandState saved = state;
+  Result<ObjectChange> change = run(state, command, context);
+  Status status = change
+                      ? CheckNoNewInconsistencies(before, FindInconsistent(state.metadata, context),
+                                                  change->object, JsonPathKey(command.path, "args"))
+                      : Status(change.error());
+  if (!status) {
+    state = std::move(saved);
+    return status.error();
+  }
+  return std::move(change->response);
+}
+
 }  // namespace
 
 Result<Command> ParseCommand(const Json& request, std::string path) {
@@ -67,10 +163,11 @@ Result<Command> ParseCommand(const Json& request, std::string path) {
 Result<Json> RunCommand(CommandState& state, const Command& command,
                         const CommandContext& context) {
   const std::string_view type = command.type;
-  const bool known = type == "export_metadata" || type == "replace_metadata" ||
-                     type == "clear_metadata" || type == "reload_metadata" ||
-                     type == "get_inconsistent_metadata" || type == "drop_inconsistent_metadata" ||
-                     type == "bulk";
+  const ObjectCommand object_command = FindPostgresCommand(type);
+  const bool known = object_command != nullptr || type == "export_metadata" ||
+                     type == "replace_metadata" || type == "clear_metadata" ||
+                     type == "reload_metadata" || type == "get_inconsistent_metadata" ||
+                     type == "drop_inconsistent_metadata" || type == "bulk";
   if (!known) {
     if (command.version == 2) return UnknownV2Command(command);
     return UnknownMetadataCommand(type, command.path);
@@ -84,10 +181,11 @@ Result<Json> RunCommand(CommandState& state, const Command& command,
   if (type == "export_metadata") return ExportMetadata(state, command);
   if (type == "replace_metadata") return ReplaceMetadata(state, command, context);
   if (type == "clear_metadata") return ClearMetadata(state);
-  if (type == "reload_metadata") return ReloadMetadata(state, context);
+  if (type == "reload_metadata") return ReloadMetadata(state, command, context);
   if (type == "get_inconsistent_metadata") return GetInconsistentMetadata(state, context);
   if (type == "drop_inconsistent_metadata")
     return DropInconsistentMetadata(state, command, context);
+  if (object_command != nullptr) return RunObjectCommand(state, command, context, object_command);
   return RunBulk(state, command, context);
 }
 
@@ -103,7 +201,7 @@ Result<MetadataResponse> RunMetadataRequest(const Metadata& current, const Json&
   Result<Command> command = ParseCommand(body, "$");
   if (!command) return command.error();
 
-  CommandState state{current, false};
+  CommandState state{current};
   Result<Json> response = RunCommand(state, *command, context);
   if (!response) return response.error();
 
@@ -118,7 +216,8 @@ Result<MetadataResponse> RunMetadataRequest(const Metadata& current, const Json&
     }
     state.metadata.set_resource_version(current.resource_version() + 1);
   }
-  return MetadataResponse{std::move(state.metadata), std::move(response).value(), state.modified};
+  return MetadataResponse{std::move(state.metadata), std::move(response).value(), state.modified,
+                          state.reload_all_sources, std::move(state.sources_to_reload)};
 }
 
 }  // namespace junction::metadata

@@ -8,9 +8,21 @@
 //
 // Commands: export_metadata, replace_metadata, clear_metadata, reload_metadata,
 // get_inconsistent_metadata, drop_inconsistent_metadata, and bulk (atomic: every command applies
-// or none does). With "version":2, replace_metadata and export_metadata answer Hasura's v2 shapes.
-// Hasura commands Junction does not implement yet answer not-supported; names Hasura does not
-// know answer Hasura's parse error.
+// or none does); for Postgres (prefix "pg_" or "postgres_") add_source, drop_source, track_table,
+// untrack_table, set_table_customization, set_table_is_enum, create_object_relationship,
+// create_array_relationship, drop_relationship, rename_relationship and set_relationship_comment
+// (source_commands.h, table_commands.h, relationship_commands.h).
+//
+// With "version":2, replace_metadata and export_metadata answer Hasura's v2 shapes. Hasura
+// commands Junction does not implement yet answer not-supported; names Hasura does not know answer
+// Hasura's parse error.
+//
+// Like Hasura, a command that changes a source, table or relationship is refused when the
+// metadata it leaves has inconsistent objects that were not inconsistent before: with code
+// invalid-configuration and the object's reasons ("Inconsistent object: no such table/view
+// exists in source: \"foo\"") when the object it changed is among them, otherwise with code
+// unexpected ("cannot continue due to new inconsistent metadata"); `internal` lists them. Objects
+// are told apart by their names (source_metadata.h).
 //
 // Errors carry Hasura's JSON path: `$.args…` for a direct command, `$.args[2].args…` inside
 // a bulk.
@@ -19,10 +31,13 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/result.h"
+#include "metadata/catalog.h"
 #include "metadata/inconsistent_object.h"
 #include "metadata/metadata.h"
 
@@ -32,6 +47,11 @@ namespace junction::metadata {
 struct CommandContext {
   // The objects of `metadata` that the engine could not serve (schema::FindInconsistentObjects).
   std::function<std::vector<InconsistentObject>(const Metadata&)> find_inconsistent_objects;
+  // The catalog the engine introspected for `source`, or null when it has none (unknown or
+  // unreachable source). Used to follow object relationships on a foreign key of their own table
+  // to the table they point to (pg_untrack_table's dependencies) and to refuse a relationship
+  // named like a column. Optional: without it those checks are skipped.
+  std::function<const Catalog*(std::string_view source)> find_catalog;
 };
 
 // One request of the metadata API with its envelope read.
@@ -47,6 +67,14 @@ struct Command {
 struct CommandState {
   Metadata metadata;
   bool modified = false;  // whether the metadata must be persisted (even if it is unchanged)
+
+  // What reload_metadata asks of the engine (its "reload_sources": true, or a list of names).
+  // The commands cannot do I/O, so the engine, seeing either set after a request ran, reconnects
+  // to those sources and re-introspects their catalogs, then runs the request once more against
+  // the fresh catalogs so the response and the consistency checks reflect the databases as they
+  // are now.
+  bool reload_all_sources = false;
+  std::set<std::string> sources_to_reload = {};
 };
 
 // Reads {type, args?, version?} at `path`.
@@ -59,6 +87,9 @@ struct MetadataResponse {
   Metadata metadata;  // the metadata after the request (resource_version incremented if modified)
   Json body;          // the response
   bool modified = false;
+  // The request's reload_metadata asked for these sources to be read again (CommandState).
+  bool reload_all_sources = false;
+  std::set<std::string> sources_to_reload = {};
 };
 
 // Runs a whole /v1/metadata body against `current`.

@@ -1,9 +1,11 @@
 #include "metadata/commands.h"
 
+#include <set>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "metadata/command_test_fixture.h"
 #include "metadata/json_text.h"
 
 namespace junction::metadata {
@@ -17,45 +19,19 @@ std::vector<InconsistentObject> EverySourceIsInconsistent(const Metadata& metada
     const Json& source = metadata.sources()[i];
     const std::string name = source["name"].get<std::string>();
     objects.push_back(
-        {"source", "source " + name, "Inconsistent object: no backend", source, "sources", i});
+        {"source", "source " + name, "Inconsistent object: no backend", source, "sources", i, ""});
   }
   if (const Json* limits = metadata.Find("api_limits")) {
     objects.push_back({"api_limits", "api_limits", "Inconsistent object: no limits", *limits,
-                       "api_limits", std::nullopt});
+                       "api_limits", std::nullopt, ""});
   }
   return objects;
 }
 
-class CommandsTest : public testing::Test {
+// Runs requests as CommandFixture does, with every source inconsistent.
+class CommandsTest : public CommandFixture {
  protected:
   CommandsTest() { context_.find_inconsistent_objects = EverySourceIsInconsistent; }
-
-  Result<MetadataResponse> Run(std::string_view body) {
-    Result<Json> json = ParseJsonText(body);
-    EXPECT_TRUE(json) << body;
-    Result<MetadataResponse> response = RunMetadataRequest(current_, *json, context_);
-    if (response && response->modified) current_ = response->metadata;
-    return response;
-  }
-
-  // Runs `body`, expecting success, and returns the response text.
-  std::string Ok(std::string_view body) {
-    Result<MetadataResponse> response = Run(body);
-    EXPECT_TRUE(response) << body << " → " << response.error().path << " "
-                          << response.error().message;
-    return response ? DumpJson(response->body) : "";
-  }
-
-  Error Fails(std::string_view body) {
-    const Metadata before = current_;
-    Result<MetadataResponse> response = Run(body);
-    EXPECT_FALSE(response) << body;
-    EXPECT_EQ(current_, before) << "a failed request changed the metadata";
-    return response ? Error() : response.error();
-  }
-
-  Metadata current_;
-  CommandContext context_;
 };
 
 constexpr std::string_view kOneSource =
@@ -157,6 +133,37 @@ TEST_F(CommandsTest, ReplaceMetadataErrorsPointIntoArgs) {
   EXPECT_EQ(error.path, "$.args.allow_inconsistent_metadata");
 }
 
+TEST_F(CommandsTest, ReloadMetadataRecordsTheSourcesToReadAgain) {
+  Result<MetadataResponse> all = Run(R"({"type":"reload_metadata","args":{}})");
+  ASSERT_TRUE(all);
+  EXPECT_TRUE(all->reload_all_sources);
+  EXPECT_TRUE(all->sources_to_reload.empty());
+
+  Result<MetadataResponse> some =
+      Run(R"({"type":"bulk","args":[{"type":"reload_metadata","args":{"reload_sources":["a","b"],)"
+          R"("reload_remote_schemas":false,"recreate_event_triggers":true}},)"
+          R"({"type":"reload_metadata","args":{"reload_sources":["c"]}}]})");
+  ASSERT_TRUE(some);
+  EXPECT_FALSE(some->reload_all_sources);
+  EXPECT_EQ(some->sources_to_reload, (std::set<std::string>{"a", "b", "c"}));
+
+  Result<MetadataResponse> none =
+      Run(R"({"type":"reload_metadata","args":{"reload_sources":false}})");
+  ASSERT_TRUE(none);
+  EXPECT_FALSE(none->reload_all_sources);
+  EXPECT_TRUE(none->sources_to_reload.empty());
+
+  Error error = Fails(R"({"type":"reload_metadata","args":null})");
+  EXPECT_EQ(error.path, "$.args");
+  EXPECT_EQ(error.message, "parsing ReloadMetadata failed, expected Object, but encountered Null");
+
+  error = Fails(R"({"type":"reload_metadata","args":{"reload_sources":"a"}})");
+  EXPECT_EQ(error.path, "$.args.reload_sources");
+  EXPECT_EQ(error.message, "parsing HashSet failed, expected Array, but encountered String");
+  error = Fails(R"({"type":"reload_metadata","args":{"reload_remote_schemas":[1]}})");
+  EXPECT_EQ(error.path, "$.args.reload_remote_schemas[0]");
+}
+
 TEST_F(CommandsTest, ClearMetadataEmptiesIt) {
   Ok(R"({"type":"replace_metadata","args":{"version":3,"sources":[],"network":{"a":1}}})");
   EXPECT_EQ(Ok(R"({"type":"clear_metadata","args":{}})"), R"({"message":"success"})");
@@ -245,9 +252,11 @@ TEST_F(CommandsTest, UnknownAndUnsupportedCommands) {
   EXPECT_EQ(error.code, ErrorCode::kParseFailed);
   EXPECT_EQ(error.message, R"(unknown metadata command "frobnicate" for backend postgres)");
 
-  error = Fails(R"({"type":"pg_track_table","args":{}})");
+  error = Fails(R"({"type":"pg_create_select_permission","args":{}})");
   EXPECT_EQ(error.code, ErrorCode::kNotSupported);
-  EXPECT_EQ(error.message, R"(metadata command "pg_track_table" is not supported by Junction yet)");
+  EXPECT_EQ(error.message,
+            R"(metadata command "pg_create_select_permission" is not supported by Junction yet)");
+  EXPECT_EQ(Fails(R"({"type":"mssql_track_table","args":{}})").code, ErrorCode::kNotSupported);
 
   error = Fails(R"({"type":"bulk","args":[{"type":"add_remote_schema","args":{}}]})");
   EXPECT_EQ(error.code, ErrorCode::kNotSupported);

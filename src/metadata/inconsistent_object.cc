@@ -5,6 +5,7 @@ namespace junction::metadata {
 Json ToJson(const InconsistentObject& object) {
   Json json = Json::object();
   json["definition"] = object.definition;
+  if (object.message) json["message"] = *object.message;
   json["name"] = object.name;
   json["reason"] = object.reason;
   json["type"] = object.type;

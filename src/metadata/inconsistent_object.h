@@ -28,6 +28,13 @@ struct InconsistentObject {
   // the object is the whole section).
   std::string section;
   std::optional<size_t> index;
+  // For an object nested in that entry, its JSON pointer (RFC 6901) inside the entry: a tracked
+  // table of a source is "/tables/2", a relationship "/tables/2/object_relationships/0". Empty
+  // when the object is the entry (or the section) itself.
+  std::string pointer = {};
+  // Hasura's "message": the underlying error's text, for a source the engine could not reach
+  // (reason "Inconsistent object: connection error"); absent otherwise.
+  std::optional<std::string> message = std::nullopt;
 };
 
 // Hasura's JSON form (keys in the order Hasura prints them).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -101,7 +102,48 @@ Result<Json> ClearMetadata(CommandState& state) {
   return SuccessMessage();
 }
 
-Result<Json> ReloadMetadata(CommandState& state, const CommandContext& context) {
+namespace {
+
+// Hasura's ReloadSpec: true (everything), false (nothing) or a list of names.
+struct ReloadSpec {
+  bool all = false;
+  std::set<std::string> names;
+};
+
+Result<ReloadSpec> ReadReloadSpec(const Json& args, std::string_view key, const std::string& path,
+                                  bool fallback) {
+  const auto it = args.find(key);
+  if (it == args.end() || it->is_null()) return ReloadSpec{fallback, {}};
+  if (it->is_boolean()) return ReloadSpec{it->get<bool>(), {}};
+  const std::string key_path = JsonPathKey(path, key);
+  if (!it->is_array()) return TypeMismatch(key_path, "HashSet", "Array", *it);
+  ReloadSpec spec;
+  for (size_t i = 0; i < it->size(); ++i) {
+    const Json& name = (*it)[i];
+    if (!name.is_string()) return TypeMismatch(JsonPathIndex(key_path, i), "Text", "String", name);
+    spec.names.insert(name.get<std::string>());
+  }
+  return spec;
+}
+
+}  // namespace
+
+Result<Json> ReloadMetadata(CommandState& state, const Command& command,
+                            const CommandContext& context) {
+  const Json& args = *command.args;
+  const std::string path = ArgsPath(command);
+  if (!args.is_object()) return TypeMismatch(path, "ReloadMetadata", "Object", args);
+  Result<ReloadSpec> sources = ReadReloadSpec(args, "reload_sources", path, true);
+  if (!sources) return sources.error();
+  // Junction has no remote schemas or event triggers yet: these are only validated.
+  for (std::string_view key : {"reload_remote_schemas", "recreate_event_triggers"}) {
+    if (Result<ReloadSpec> spec = ReadReloadSpec(args, key, path, false); !spec) {
+      return spec.error();
+    }
+  }
+  state.reload_all_sources = state.reload_all_sources || sources->all;
+  state.sources_to_reload.insert(sources->names.begin(), sources->names.end());
+
   // Reloading re-resolves the same document; Hasura counts it as a change (the resource version
   // moves on and every instance rebuilds), and so does Junction.
   state.modified = true;
@@ -116,25 +158,55 @@ Result<Json> GetInconsistentMetadata(const CommandState& state, const CommandCon
   return ConsistencyReport(FindInconsistent(state.metadata, context));
 }
 
+namespace {
+
+// Where each object sits in the document, deepest and highest index first so that erasing one
+// never moves another still to be erased; duplicates removed.
+std::vector<Json::json_pointer> PlacesToErase(const std::vector<InconsistentObject>& objects) {
+  std::vector<std::vector<std::string>> places;
+  for (const InconsistentObject& object : objects) {
+    std::string text = "/" + object.section;
+    if (object.index) text += "/" + std::to_string(*object.index) + object.pointer;
+    Json::json_pointer pointer(text);
+    std::vector<std::string> tokens;
+    for (; !pointer.empty(); pointer.pop_back()) tokens.insert(tokens.begin(), pointer.back());
+    places.push_back(std::move(tokens));
+  }
+  const auto later = [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
+      if (a[i] == b[i]) continue;
+      const bool numbers = !a[i].empty() && !b[i].empty() &&
+                           a[i].find_first_not_of("0123456789") == std::string::npos &&
+                           b[i].find_first_not_of("0123456789") == std::string::npos;
+      if (numbers && a[i].size() != b[i].size()) return a[i].size() > b[i].size();
+      return a[i] > b[i];
+    }
+    return a.size() > b.size();
+  };
+  std::sort(places.begin(), places.end(), later);
+  places.erase(std::unique(places.begin(), places.end()), places.end());
+  std::vector<Json::json_pointer> pointers;
+  for (const std::vector<std::string>& tokens : places) {
+    Json::json_pointer pointer;
+    for (const std::string& token : tokens) pointer.push_back(token);
+    pointers.push_back(std::move(pointer));
+  }
+  return pointers;
+}
+
+}  // namespace
+
 Result<Json> DropInconsistentMetadata(CommandState& state, const Command& command,
                                       const CommandContext& context) {
   const std::vector<InconsistentObject> inconsistent = FindInconsistent(state.metadata, context);
   Json document = state.metadata.document();
-  // Array entries are erased from the highest index down so the lower ones stay valid.
-  std::map<std::string, std::vector<size_t>> entries;
-  for (const InconsistentObject& object : inconsistent) {
-    if (object.index) {
-      entries[object.section].push_back(*object.index);
+  for (const Json::json_pointer& place : PlacesToErase(inconsistent)) {
+    if (!document.contains(place)) continue;  // inside an object erased already
+    Json& parent = document.at(place.parent_pointer());
+    if (parent.is_array()) {
+      parent.erase(std::stoul(place.back()));
     } else {
-      document.erase(object.section);
-    }
-  }
-  for (auto& [section, indices] : entries) {
-    std::sort(indices.rbegin(), indices.rend());
-    indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
-    Json& array = document[section];
-    for (size_t index : indices) {
-      if (array.is_array() && index < array.size()) array.erase(index);
+      parent.erase(place.back());
     }
   }
   Result<Metadata> remaining = Metadata::FromJson(document);

@@ -20,7 +20,10 @@ Result<Json> ExportMetadata(const CommandState& state, const Command& command);
 Result<Json> ReplaceMetadata(CommandState& state, const Command& command,
                              const CommandContext& context);
 Result<Json> ClearMetadata(CommandState& state);
-Result<Json> ReloadMetadata(CommandState& state, const CommandContext& context);
+// Args {reload_sources?, reload_remote_schemas?, recreate_event_triggers?}, each true (the default
+// for the first two), false or a list of names; records the sources to read again in `state`.
+Result<Json> ReloadMetadata(CommandState& state, const Command& command,
+                            const CommandContext& context);
 Result<Json> GetInconsistentMetadata(const CommandState& state, const CommandContext& context);
 Result<Json> DropInconsistentMetadata(CommandState& state, const Command& command,
                                       const CommandContext& context);

@@ -2,6 +2,9 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+
+#include "schema/resolve.h"
 
 namespace junction::schema {
 namespace {
@@ -29,20 +32,6 @@ void AddEntries(const metadata::Metadata& metadata, std::string_view section, st
   }
 }
 
-void AddSources(const metadata::Metadata& metadata, std::vector<InconsistentObject>& out) {
-  const Json& sources = metadata.sources();
-  for (size_t i = 0; i < sources.size(); ++i) {
-    const Json& source = sources[i];
-    // Hasura reads a source without "kind" as Postgres.
-    std::string kind = NameOf(source, "kind");
-    if (kind.empty()) kind = "postgres";
-    out.push_back({"source", "source " + NameOf(source, "name"),
-                   std::string(kPrefix) + "sources of kind \"" + kind +
-                       "\" are not supported by Junction yet (no " + kind + " backend)",
-                   source, "sources", i});
-  }
-}
-
 void AddSection(const metadata::Metadata& metadata, std::string_view section,
                 std::string_view reason, std::vector<InconsistentObject>& out) {
   const Json* value = metadata.Find(section);
@@ -63,9 +52,17 @@ bool DisablesIntrospection(const Json& options) {
 
 }  // namespace
 
-std::vector<InconsistentObject> FindInconsistentObjects(const metadata::Metadata& metadata) {
+std::vector<InconsistentObject> FindInconsistentObjects(const metadata::Metadata& metadata,
+                                                        const metadata::Catalogs& catalogs) {
+  std::vector<InconsistentObject> out = ResolveSources(metadata, catalogs).inconsistent_objects;
+  for (InconsistentObject& object : FindUnsupportedSections(metadata)) {
+    out.push_back(std::move(object));
+  }
+  return out;
+}
+
+std::vector<InconsistentObject> FindUnsupportedSections(const metadata::Metadata& metadata) {
   std::vector<InconsistentObject> out;
-  AddSources(metadata, out);
   AddEntries(metadata, "remote_schemas", "remote_schema", "remote schemas", out);
   AddEntries(metadata, "actions", "action", "actions", out);
   AddEntries(metadata, "cron_triggers", "cron_trigger", "cron triggers", out);

@@ -4,24 +4,29 @@
 // refuse a change that makes objects inconsistent unless the caller allows it
 // (allow_inconsistent_metadata), and BuildSnapshot serves everything else.
 //
-// Until the backends exist, whole kinds of objects cannot be served, and each of them is reported
-// rather than silently ignored:
-//   sources (each, naming its kind), remote_schemas, actions, cron_triggers, rest_endpoints
-//   (each), api_limits unless disabled, graphql_schema_introspection when it disables
-//   introspection for some role.
+// Sources are resolved by ResolveSources (resolve.h): Postgres sources table by table, other
+// kinds reported whole as not supported. Other kinds of objects cannot be served yet either, and
+// each of them is reported rather than silently ignored: remote_schemas, actions, cron_triggers,
+// rest_endpoints (each), api_limits unless disabled, graphql_schema_introspection when it
+// disables introspection for some role.
 // Sections that change nothing a request sees are kept and accepted: query_collections,
 // allowlist (enforced only with a server flag Junction does not have), custom_types (used only by
 // actions), inherited_roles (no permissions yet), network, backend_configs, metrics_config,
-// opentelemetry. The issues that add backends and features shrink the first list.
+// opentelemetry. The issues that add backends and features shrink the list.
 
 #include <vector>
 
+#include "metadata/catalog.h"
 #include "metadata/inconsistent_object.h"
 #include "metadata/metadata.h"
 
 namespace junction::schema {
 
 std::vector<metadata::InconsistentObject> FindInconsistentObjects(
+    const metadata::Metadata& metadata, const metadata::Catalogs& catalogs);
+
+// The inconsistent objects outside `sources` (FindInconsistentObjects without ResolveSources).
+std::vector<metadata::InconsistentObject> FindUnsupportedSections(
     const metadata::Metadata& metadata);
 
 }  // namespace junction::schema

@@ -21,6 +21,7 @@
 #include "common/result.h"
 #include "graphql/ast.h"
 #include "graphql/schema.h"
+#include "schema/source_model.h"
 
 namespace junction::schema {
 
@@ -29,10 +30,20 @@ struct PlaceholderField {
   std::string value;
 };
 
-using RootField = std::variant<PlaceholderField>;
+// A root field that selects from a tracked table: `<t>`, `<t>_by_pk` or `<t>_aggregate`.
+struct TableRootField {
+  enum class Kind { kSelect, kSelectByPk, kSelectAggregate };
+
+  const Table* table = nullptr;  // points into RoleSchema::model
+  Kind kind = Kind::kSelect;
+};
+
+using RootField = std::variant<PlaceholderField, TableRootField>;
 
 struct RoleSchema {
   std::shared_ptr<const graphql::Schema> schema;
+  // The tables this role's root fields select from (never null; empty without sources).
+  std::shared_ptr<const SourceModel> model = std::make_shared<const SourceModel>();
   std::map<std::string, RootField, std::less<>> query_fields;
   std::map<std::string, RootField, std::less<>> mutation_fields;
   std::map<std::string, RootField, std::less<>> subscription_fields;

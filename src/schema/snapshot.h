@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "metadata/catalog.h"
 #include "metadata/inconsistent_object.h"
 #include "metadata/metadata.h"
 #include "schema/role_schema.h"
@@ -29,9 +30,11 @@ struct Snapshot {
   const RoleSchema& ForRole(std::string_view role) const;
 };
 
-// Resolves `metadata` into a Snapshot. Objects that cannot be served become inconsistent objects,
-// not errors (the metadata commands decide whether to accept them); an Error means the schema
-// could not be built at all, which is a bug of ours.
-Result<std::shared_ptr<const Snapshot>> BuildSnapshot(metadata::Metadata metadata);
+// Resolves `metadata` against the sources' `catalogs` (resolve.h) into a Snapshot: the admin's
+// schema over every consistent table (admin_schema.h). Objects that cannot be served become
+// inconsistent objects, not errors (the metadata commands decide whether to accept them); an
+// Error means the schema could not be built at all, which is a bug of ours.
+Result<std::shared_ptr<const Snapshot>> BuildSnapshot(metadata::Metadata metadata,
+                                                      const metadata::Catalogs& catalogs);
 
 }  // namespace junction::schema

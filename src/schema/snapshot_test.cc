@@ -49,7 +49,7 @@ TEST(RoleSchemaTest, EmptySchemaHasHasurasPlaceholderQueryRoot) {
 }
 
 TEST(SnapshotTest, EmptyMetadataIsConsistentAndEveryRoleGetsASchema) {
-  Result<std::shared_ptr<const Snapshot>> snapshot = BuildSnapshot(metadata::Metadata());
+  Result<std::shared_ptr<const Snapshot>> snapshot = BuildSnapshot(metadata::Metadata(), {});
   ASSERT_TRUE(snapshot) << snapshot.error().message;
   EXPECT_TRUE((*snapshot)->inconsistent_objects.empty());
   EXPECT_EQ((*snapshot)->metadata, metadata::Metadata());
@@ -69,18 +69,19 @@ TEST(SnapshotTest, UnservableObjectsBecomeInconsistentObjects) {
       R"("api_limits":{"disabled":false,"depth_limit":{"global":3}},)"
       R"("inherited_roles":[{"role_name":"m","role_set":["a"]}],)"
       R"("graphql_schema_introspection":{"disabled_for_roles":["anon"]},"network":{}})");
-  Result<std::shared_ptr<const Snapshot>> snapshot = BuildSnapshot(metadata);
+  metadata::Catalogs catalogs;
+  catalogs.emplace("default", Error(ErrorCode::kPostgresError, "could not connect"));
+  Result<std::shared_ptr<const Snapshot>> snapshot = BuildSnapshot(metadata, catalogs);
   ASSERT_TRUE(snapshot);
   const auto& objects = (*snapshot)->inconsistent_objects;
   ASSERT_EQ(objects.size(), 9u);
 
   EXPECT_EQ(metadata::DumpJson(metadata::ToJson(objects[0])),
-            R"({"definition":{"name":"default","kind":"postgres","tables":[]},)"
-            R"("name":"source default","reason":"Inconsistent object: sources of kind )"
-            R"j(\"postgres\" are not supported by Junction yet (no postgres backend)",)j"
-            R"("type":"source"})");
+            R"({"definition":"default","message":"could not connect","name":"source default",)"
+            R"("reason":"Inconsistent object: connection error","type":"source"})");
   EXPECT_EQ(objects[1].name, "source legacy");
-  EXPECT_NE(objects[1].reason.find("\"postgres\""), std::string::npos) << "kind defaults";
+  EXPECT_NE(objects[1].reason.find("was not introspected"), std::string::npos)
+      << "kind defaults to postgres, which needs a catalog";
   EXPECT_NE(objects[2].reason.find("\"bigquery\""), std::string::npos);
   EXPECT_EQ(objects[2].section, "sources");
   EXPECT_EQ(objects[2].index, 2u);
@@ -109,7 +110,7 @@ TEST(SnapshotTest, HarmlessSectionsAreConsistent) {
       R"("inherited_roles":[{"role_name":"m","role_set":["a"]}],"network":{"a":1},)"
       R"("backend_configs":{"dataconnector":{}},"metrics_config":{"x":1},)"
       R"("opentelemetry":{"status":"disabled"}})");
-  EXPECT_TRUE(FindInconsistentObjects(metadata).empty());
+  EXPECT_TRUE(FindInconsistentObjects(metadata, {}).empty());
 }
 
 }  // namespace

@@ -1,32 +1,44 @@
 #pragma once
-// Engine: the state every API handler shares, and the handlers themselves. It holds the current
-// Snapshot (metadata + per-role schemas), swapped atomically when metadata changes so requests in
-// flight keep the snapshot they started with (DESIGN.md §6), the metadata store it persists to,
-// and the authentication settings.
+// Engine: the state every API handler shares, and the handlers themselves. It holds what requests
+// are served from — the current Snapshot (metadata + per-role schemas) and the connection pools of
+// its sources — swapped atomically when metadata changes, so requests in flight keep what they
+// started with (DESIGN.md §6); the catalogs introspected from the sources; the metadata store it
+// persists to; and the authentication settings.
 //
 // The HTTP listener (http_server.h) routes each request to one of the Handle* functions; each
-// answers in Hasura's shapes (DESIGN.md §1) and never throws. Handlers are coroutines because
-// executing a query does I/O on the event loop.
+// answers in Hasura's shapes (DESIGN.md §1) and never throws. Handlers are coroutines on the
+// io_context the Engine was given: queries and introspection wait on databases.
 //
 //   /v1/graphql          graphql_handler.cc   always HTTP 200; errors as {"errors":[…]}
 //   /v1/metadata         metadata_handler.cc  admin only; metadata::RunMetadataRequest
-//   /v1/query, /v2/query metadata_handler.cc  admin only; query_api.h
+//   /v1/query, /v2/query metadata_handler.cc  admin only; query_api.h, run_sql.cc
+//   /v1/graphql/explain  explain_handler.cc   admin only; each root field's SQL and plan
 //
-// A metadata change is persisted first and installed second, under metadata_mutex_: when saving
-// fails nothing changes, and concurrent changes cannot lose each other's updates.
+// A metadata change runs the pure command against the catalogs known so far. When the result
+// names a source whose catalog is unknown (new, reconfigured, or to be reloaded), the Engine
+// introspects it without holding any lock and runs the command again from the start; the change
+// is persisted first and installed second, under metadata_mutex_, and only if no other change was
+// installed meanwhile (else it starts over): when saving fails nothing changes, and concurrent
+// changes cannot lose each other's updates.
 
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <utility>  // before any Asio header: Boost 1.74 + GCC 12
 
+#include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 
+#include "execute/source_pools.h"
+#include "metadata/commands.h"
 #include "metadata/store.h"
 #include "schema/snapshot.h"
 #include "server/handlers.h"
 #include "server/http_types.h"
+#include "server/query_cache.h"
+#include "server/source_catalogs.h"
 
 namespace junction::server {
 
@@ -36,28 +48,59 @@ struct EngineOptions {
 
 class Engine : public Handlers {
  public:
-  // REQUIRES: `store` outlives the Engine.
-  Engine(EngineOptions options, metadata::Store& store,
-         std::shared_ptr<const schema::Snapshot> snapshot);
+  // REQUIRES: `store` outlives the Engine; Start completes before any request is handled.
+  Engine(EngineOptions options, metadata::Store& store, boost::asio::any_io_executor executor);
+
+  // Connects to and introspects the sources of `metadata`, and installs its first snapshot. A
+  // source that cannot be reached is an inconsistent object, not a failure: the engine serves the
+  // others. An Error means no schema could be built at all (a bug of ours).
+  boost::asio::awaitable<Status> Start(metadata::Metadata metadata);
 
   boost::asio::awaitable<HttpResponse> HandleGraphql(const HttpRequest& request) override;
   boost::asio::awaitable<HttpResponse> HandleMetadata(const HttpRequest& request) override;
   boost::asio::awaitable<HttpResponse> HandleQueryV1(const HttpRequest& request) override;
   boost::asio::awaitable<HttpResponse> HandleQueryV2(const HttpRequest& request) override;
+  boost::asio::awaitable<HttpResponse> HandleExplain(const HttpRequest& request) override;
 
-  std::shared_ptr<const schema::Snapshot> snapshot() const { return snapshot_.load(); }
+  std::shared_ptr<const schema::Snapshot> snapshot() const { return serving_.load()->snapshot; }
 
  private:
   enum class AdminApi { kMetadata, kQueryV1, kQueryV2 };
 
-  HttpResponse RespondGraphql(const HttpRequest& request) const;
+  // What requests are served from, installed as one.
+  struct Serving {
+    std::shared_ptr<const schema::Snapshot> snapshot;
+    std::shared_ptr<const execute::SourcePools> pools;
+    std::shared_ptr<QueryCache> cache = std::make_shared<QueryCache>();  // for this snapshot
+  };
+
+  // The outcome of running a metadata request once against the catalogs known at the time.
+  struct Attempt;
+
+  boost::asio::awaitable<HttpResponse> RespondGraphql(const HttpRequest& request) const;
   // The shared path of the admin APIs: authenticate, parse, check admin, run, commit.
-  HttpResponse RespondAdmin(const HttpRequest& request, AdminApi api);
+  boost::asio::awaitable<HttpResponse> RespondAdmin(const HttpRequest& request, AdminApi api);
+  // run_sql (run_sql.cc), and what it does after a change to a source's database: introspect it
+  // again and rebuild the schema.
+  boost::asio::awaitable<HttpResponse> RespondRunSql(const metadata::Command& command);
+  boost::asio::awaitable<void> RefreshSource(const std::string& source);
+  // Runs the request against the current snapshot and catalogs. REQUIRES: metadata_mutex_ held.
+  Attempt RunOnce(AdminApi api, const metadata::Json& body,
+                  const std::set<std::string>& introspected);
+  // Answers the attempt, persisting and installing its metadata when it changed.
+  // REQUIRES: metadata_mutex_ held; attempt.missing is empty.
+  HttpResponse Commit(Attempt& attempt, const execute::SourcePools* introspection_pools);
+  // Installs `snapshot` with pools for its sources, reusing the current ones (or those made to
+  // introspect) where a source's configuration is unchanged.
+  void Install(std::shared_ptr<const schema::Snapshot> snapshot,
+               const execute::SourcePools* introspection_pools);
 
   EngineOptions options_;
   metadata::Store& store_;
-  std::atomic<std::shared_ptr<const schema::Snapshot>> snapshot_;
-  std::mutex metadata_mutex_;  // serialises metadata changes (readers never take it)
+  boost::asio::any_io_executor executor_;
+  std::atomic<std::shared_ptr<const Serving>> serving_;
+  std::mutex metadata_mutex_;  // serialises installing changes (readers never take it)
+  SourceCatalogs catalogs_;    // guarded by metadata_mutex_
 };
 
 }  // namespace junction::server

@@ -11,7 +11,7 @@ namespace junction::server {
 namespace {
 
 constexpr std::string_view kWithSource =
-    R"({"version":3,"sources":[{"name":"default","kind":"postgres","tables":[]}]})";
+    R"({"version":3,"sources":[{"name":"default","kind":"mssql","tables":[]}]})";
 
 class AdminHandlerTest : public testing_support::EngineTest {
  protected:
@@ -66,9 +66,9 @@ TEST_F(AdminHandlerTest, UnservableSourcesAreRefusedWithTheReasonForAdmins) {
   EXPECT_EQ(response.status, 400u);
   EXPECT_EQ(response.body,
             R"({"path":"$.args","error":"cannot continue due to inconsistent metadata",)"
-            R"("code":"unexpected","internal":[{"definition":{"name":"default","kind":"postgres",)"
+            R"("code":"unexpected","internal":[{"definition":{"name":"default","kind":"mssql",)"
             R"("tables":[]},"name":"source default","reason":"Inconsistent object: sources of )"
-            R"j(kind \"postgres\" are not supported by Junction yet (no postgres backend)",)j"
+            R"j(kind \"mssql\" are not supported by Junction yet (no mssql backend)",)j"
             R"("type":"source"}]})");
   EXPECT_EQ(store_.saves, 0);
   EXPECT_EQ(engine_->snapshot()->metadata, testing_support::MemoryStore().saved);
@@ -157,7 +157,7 @@ TEST_F(AdminHandlerTest, NonAdminRolesAreRefused) {
   EXPECT_EQ(store_.saves, 0);
 }
 
-TEST_F(AdminHandlerTest, RunSqlHasNoSourceYet) {
+TEST_F(AdminHandlerTest, RunSqlNeedsAnExistingPostgresSource) {
   HttpResponse response = QueryV2(R"({"type":"run_sql","args":{"sql":"select 1"}})");
   EXPECT_EQ(response.status, 400u);
   EXPECT_EQ(response.body,
@@ -170,7 +170,9 @@ TEST_F(AdminHandlerTest, RunSqlHasNoSourceYet) {
       R"({"path":"$.args","error":"source with name \"pg\" does not exist","code":"not-exists"})");
 
   response = QueryV2(R"({"type":"citus_run_sql","args":{"source":"c","sql":"select 1"}})");
-  EXPECT_NE(response.body.find(R"(source with name \"c\" does not exist)"), std::string::npos);
+  EXPECT_EQ(response.body, R"({"path":"$.type","error":"citus_run_sql is not supported by )"
+                           R"j(Junction yet: its sources are Postgres (use run_sql)",)j"
+                           R"("code":"not-supported"})");
 
   response = QueryV2(R"({"type":"run_sql","args":{}})");
   EXPECT_EQ(response.body,
@@ -189,8 +191,8 @@ TEST_F(AdminHandlerTest, QueryV1RunsMetadataCommandsAndAtomicBulks) {
   response = QueryV1(R"({"type":"bulk","args":[{"type":"clear_metadata","args":{}},)"
                      R"({"type":"run_sql","args":{"sql":"drop table x"}}]})");
   EXPECT_EQ(response.status, 400u);
-  EXPECT_EQ(response.body, R"({"path":"$.args[1].args","error":"source with name \"default\" )"
-                           R"(does not exist","code":"not-exists"})");
+  EXPECT_EQ(response.body, R"({"path":"$.args[1]","error":"run_sql inside a bulk is not )"
+                           R"(supported by Junction yet; send it on its own","code":"not-supported"})");
   EXPECT_EQ(store_.saves, 1);
   EXPECT_EQ(store_.saved.ToText(), R"({"version":3,"sources":[],"network":{"a":1}})");
 }

@@ -11,7 +11,6 @@
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
-#include <utility>  // before Asio: Boost 1.74 + GCC 12
 
 #include <gtest/gtest.h>
 
@@ -40,9 +39,11 @@ using Handler = boost::asio::awaitable<HttpResponse> (Engine::*)(const HttpReque
 class EngineTest : public ::testing::Test {
  protected:
   void MakeEngine(std::string admin_secret) {
-    Result<std::shared_ptr<const schema::Snapshot>> snapshot = schema::BuildSnapshot(store_.saved);
-    ASSERT_TRUE(snapshot) << snapshot.error().message;
-    engine_ = std::make_unique<Engine>(EngineOptions{std::move(admin_secret)}, store_, *snapshot);
+    engine_ = std::make_unique<Engine>(EngineOptions{std::move(admin_secret)}, store_,
+                                       io_.get_executor());
+    Status started = Error();
+    Run([&]() -> boost::asio::awaitable<void> { started = co_await engine_->Start(store_.saved); });
+    ASSERT_TRUE(started) << started.error().message;
   }
   void SetUp() override { MakeEngine(""); }
 
@@ -52,19 +53,22 @@ class EngineTest : public ::testing::Test {
     request.method = "POST";
     request.body = std::move(body);
     request.headers = std::move(headers);
-    boost::asio::io_context io;
     std::optional<HttpResponse> response;
-    boost::asio::co_spawn(
-        io,
-        [&]() -> boost::asio::awaitable<void> {
-          response = co_await ((*engine_).*handler)(request);
-        },
-        [](std::exception_ptr error) {
-          if (error) std::rethrow_exception(error);
-        });
-    io.run();
+    Run([&]() -> boost::asio::awaitable<void> {
+      response = co_await ((*engine_).*handler)(request);
+    });
     EXPECT_TRUE(response.has_value());
     return response.value_or(HttpResponse{});
+  }
+
+  // Runs `task` on io_ to completion (and whatever else it started).
+  template <typename Task>
+  void Run(Task task) {
+    boost::asio::co_spawn(io_, std::move(task), [](std::exception_ptr error) {
+      if (error) std::rethrow_exception(error);
+    });
+    io_.restart();
+    io_.run();
   }
 
   HttpResponse Graphql(std::string body,
@@ -76,6 +80,7 @@ class EngineTest : public ::testing::Test {
     return Call(&Engine::HandleMetadata, std::move(body), std::move(headers));
   }
 
+  boost::asio::io_context io_;
   MemoryStore store_;
   std::unique_ptr<Engine> engine_;
 };

@@ -13,7 +13,7 @@
 #include <utility>
 
 #include "metadata/json_text.h"
-#include "server/api_response.h"
+#include "server/error_response.h"
 #include "server/auth.h"
 #include "server/graphql_pipeline.h"
 #include "server/graphql_request.h"
@@ -21,34 +21,39 @@
 namespace junction::server {
 
 boost::asio::awaitable<HttpResponse> Engine::HandleGraphql(const HttpRequest& request) {
-  co_return RespondGraphql(request);
+  co_return co_await RespondGraphql(request);
 }
 
-HttpResponse Engine::RespondGraphql(const HttpRequest& request) const {
-  // The snapshot this request runs against, however metadata changes meanwhile.
-  const std::shared_ptr<const schema::Snapshot> snapshot = snapshot_.load();
+boost::asio::awaitable<HttpResponse> Engine::RespondGraphql(const HttpRequest& request) const {
+  // What this request runs against, however metadata changes meanwhile.
+  const std::shared_ptr<const Serving> serving = serving_.load();
+  const schema::Snapshot& snapshot = *serving->snapshot;
+  const execute::SourcePools& pools = *serving->pools;
 
   // Hasura parses the body first but answers an authentication failure before a parse failure,
   // so authenticating first gives the same answers.
   Result<schema::Session> session = Authenticate(options_.admin_secret, request);
-  if (!session) return JsonResponse(200, GraphqlErrorsBody({session.error()}, false));
+  if (!session) co_return JsonResponse(200, GraphqlErrorsBody({session.error()}, false));
   const bool admin = session->IsAdmin();
 
   Result<metadata::Json> body = metadata::ParseJsonText(request.body);
-  if (!body) return JsonResponse(200, GraphqlErrorsBody({body.error()}, admin));
+  if (!body) co_return JsonResponse(200, GraphqlErrorsBody({body.error()}, admin));
   Result<GraphqlBatch> batch = ParseGraphqlBatch(*body);
-  if (!batch) return JsonResponse(200, GraphqlErrorsBody({batch.error()}, admin));
+  if (!batch) co_return JsonResponse(200, GraphqlErrorsBody({batch.error()}, admin));
 
   if (!batch->is_batch) {
-    return JsonResponse(200, RunGraphqlRequest(*snapshot, *session, batch->requests.front()));
+    co_return JsonResponse(
+        200, co_await RunGraphqlRequest(snapshot, pools, *serving->cache, *session,
+                                        batch->requests.front()));
   }
   std::string responses = "[";
   for (size_t i = 0; i < batch->requests.size(); ++i) {
     if (i > 0) responses += ',';
-    responses += RunGraphqlRequest(*snapshot, *session, batch->requests[i]);
+    responses +=
+        co_await RunGraphqlRequest(snapshot, pools, *serving->cache, *session, batch->requests[i]);
   }
   responses += ']';
-  return JsonResponse(200, std::move(responses));
+  co_return JsonResponse(200, std::move(responses));
 }
 
 }  // namespace junction::server

@@ -1,39 +1,83 @@
 #include "server/graphql_pipeline.h"
 
 #include <utility>
-#include <vector>
 
 #include "execute/execute.h"
 #include "graphql/limits.h"
 #include "graphql/operation.h"
 #include "graphql/parser.h"
 #include "graphql/validation.h"
+#include "plan/plan.h"
 
 namespace junction::server {
+namespace {
 
-std::string RunGraphqlRequest(const schema::Snapshot& snapshot, const schema::Session& session,
-                              const GraphqlRequest& request) {
-  const bool admin = session.IsAdmin();
-  const auto fail = [admin](Error error) { return GraphqlErrorsBody({std::move(error)}, admin); };
+PreparedRequest Failed(Error error) { return PreparedRequest{nullptr, {std::move(error)}}; }
 
-  const schema::RoleSchema& role_schema = snapshot.ForRole(session.role);
-  const graphql::Schema& schema = *role_schema.schema;
-
-  Result<graphql::Document> document = graphql::Parse(request.query);
-  if (!document) return fail(std::move(document).error());
-  if (Status limits = graphql::CheckLimits(*document); !limits) {
-    return fail(std::move(limits).error());
+// Parse → CheckLimits → Validate: the document, or the errors.
+PreparedRequest ParseAndValidate(const graphql::Schema& schema, const GraphqlRequest& request,
+                                 std::shared_ptr<const graphql::Document>& document) {
+  Result<graphql::Document> parsed = graphql::Parse(request.query);
+  if (!parsed) return Failed(std::move(parsed).error());
+  if (Status limits = graphql::CheckLimits(*parsed); !limits) {
+    return Failed(std::move(limits).error());
   }
-  std::vector<Error> invalid = graphql::Validate(schema, *document);
-  if (!invalid.empty()) return GraphqlErrorsBody(invalid, admin);
+  std::vector<Error> invalid = graphql::Validate(schema, *parsed);
+  if (!invalid.empty()) return PreparedRequest{nullptr, std::move(invalid)};
+  document = std::make_shared<const graphql::Document>(std::move(parsed).value());
+  return {};
+}
+
+bool HasVariables(const GraphqlRequest& request) {
+  return !request.variables.is_null() && !request.variables.empty();
+}
+
+}  // namespace
+
+PreparedRequest PrepareGraphqlRequest(const schema::RoleSchema& role_schema, std::string_view role,
+                                      QueryCache& cache, const GraphqlRequest& request) {
+  const graphql::Schema& schema = *role_schema.schema;
+  std::shared_ptr<const QueryCache::Entry> cached =
+      cache.Find(role, request.query, request.operation_name);
+  if (cached != nullptr && cached->plan != nullptr && !HasVariables(request)) {
+    return PreparedRequest{cached->plan, {}};
+  }
+  std::shared_ptr<const graphql::Document> document;
+  if (cached != nullptr) {
+    document = cached->document;
+  } else if (PreparedRequest failed = ParseAndValidate(schema, request, document);
+             document == nullptr) {
+    return failed;
+  }
 
   Result<graphql::Operation> operation =
       graphql::Normalize(schema, *document, request.operation_name, request.variables);
-  if (!operation) return fail(std::move(operation).error());
+  if (!operation) return Failed(std::move(operation).error());
+  Result<plan::Plan> made = plan::MakePlan(*operation, role_schema);
+  if (!made) return Failed(std::move(made).error());
+  Result<execute::ExecutablePlan> prepared = execute::Prepare(std::move(made).value());
+  if (!prepared) return Failed(std::move(prepared).error());
+  auto plan = std::make_shared<const execute::ExecutablePlan>(std::move(prepared).value());
+  if (cached == nullptr || (cached->plan == nullptr && !HasVariables(request))) {
+    cache.Insert(role, request.query, request.operation_name,
+                 std::make_shared<const QueryCache::Entry>(QueryCache::Entry{
+                     document, HasVariables(request) ? nullptr : plan}));
+  }
+  return PreparedRequest{std::move(plan), {}};
+}
 
-  Result<std::string> response = execute::Execute(*operation, role_schema);
-  if (!response) return fail(std::move(response).error());
-  return std::move(response).value();
+boost::asio::awaitable<std::string> RunGraphqlRequest(const schema::Snapshot& snapshot,
+                                                      const execute::SourcePools& pools,
+                                                      QueryCache& cache,
+                                                      const schema::Session& session,
+                                                      const GraphqlRequest& request) {
+  const bool admin = session.IsAdmin();
+  PreparedRequest prepared =
+      PrepareGraphqlRequest(snapshot.ForRole(session.role), session.role, cache, request);
+  if (prepared.plan == nullptr) co_return GraphqlErrorsBody(prepared.errors, admin);
+  Result<std::string> response = co_await execute::Execute(*prepared.plan, pools);
+  if (!response) co_return GraphqlErrorsBody({std::move(response).error()}, admin);
+  co_return std::move(response).value();
 }
 
 }  // namespace junction::server

@@ -2,21 +2,47 @@
 // RunGraphqlRequest: one GraphQL request through the stages of DESIGN.md §2, for the session's
 // role in one snapshot:
 //
-//   Schema (Snapshot::ForRole) → Parse → CheckLimits → Validate → Normalize → Execute
+//   Schema (Snapshot::ForRole) → Parse → CheckLimits → Validate → Normalize → Plan (BuildIr
+//   inside) → Translate (execute::Prepare) → Execute (one query per root field bound to a source)
+//
+// A repeated request skips what QueryCache remembers of it (parse and validation; normalization
+// and planning too when it has no variables).
 //
 // The answer is the response body: `{"data":{…}}`, or `{"errors":[…]}` from the first stage that
 // fails (validation reports all its errors, capped; the others one). Errors show `internal` only
-// to admins. BuildIr and Plan slot in before Execute when root fields are bound to sources.
+// to admins.
 
+#include <memory>
 #include <string>
+#include <string_view>
+#include <utility>  // before any Asio header: Boost 1.74 + GCC 12
+#include <vector>
 
+#include <boost/asio/awaitable.hpp>
+
+#include "execute/execute.h"
+#include "execute/source_pools.h"
 #include "schema/session.h"
 #include "schema/snapshot.h"
 #include "server/graphql_request.h"
+#include "server/query_cache.h"
 
 namespace junction::server {
 
-std::string RunGraphqlRequest(const schema::Snapshot& snapshot, const schema::Session& session,
-                              const GraphqlRequest& request);
+// The stages before Execute: the request's Plan, or the errors that end it. `cache` belongs to
+// the snapshot `role_schema` comes from (query_cache.h).
+struct PreparedRequest {
+  std::shared_ptr<const execute::ExecutablePlan> plan;
+  std::vector<Error> errors;  // when there is no plan
+};
+PreparedRequest PrepareGraphqlRequest(const schema::RoleSchema& role_schema, std::string_view role,
+                                      QueryCache& cache, const GraphqlRequest& request);
+
+// REQUIRES: every argument outlives the coroutine.
+boost::asio::awaitable<std::string> RunGraphqlRequest(const schema::Snapshot& snapshot,
+                                                      const execute::SourcePools& pools,
+                                                      QueryCache& cache,
+                                                      const schema::Session& session,
+                                                      const GraphqlRequest& request);
 
 }  // namespace junction::server

@@ -22,6 +22,7 @@ class Handlers {
   virtual boost::asio::awaitable<HttpResponse> HandleMetadata(const HttpRequest& request) = 0;
   virtual boost::asio::awaitable<HttpResponse> HandleQueryV1(const HttpRequest& request) = 0;
   virtual boost::asio::awaitable<HttpResponse> HandleQueryV2(const HttpRequest& request) = 0;
+  virtual boost::asio::awaitable<HttpResponse> HandleExplain(const HttpRequest& request) = 0;
 };
 
 }  // namespace junction::server

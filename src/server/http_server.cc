@@ -92,9 +92,11 @@ std::function<void(JsonWriter&)> Member(std::string_view key, int64_t value) {
 // touched on `strand_` only, except the registry (mutex) and the counters (atomic).
 class HttpServer::Listener {
  public:
-  Listener(ServerOptions options, const Router& router)
+  Listener(ServerOptions options, const Router& router, asio::io_context* ioc)
       : options_(std::move(options)),
         router_(router),
+        owned_ioc_(ioc == nullptr ? std::make_unique<asio::io_context>() : nullptr),
+        ioc_(ioc == nullptr ? *owned_ioc_ : *ioc),
         strand_(asio::make_strand(ioc_)),
         acceptor_(strand_),
         slot_timer_(strand_),
@@ -124,7 +126,8 @@ class HttpServer::Listener {
 
   ServerOptions options_;
   const Router& router_;
-  asio::io_context ioc_;
+  std::unique_ptr<asio::io_context> owned_ioc_;  // when the caller gave none
+  asio::io_context& ioc_;
   asio::strand<asio::io_context::executor_type> strand_;
   tcp::acceptor acceptor_;
   asio::steady_timer slot_timer_;   // wakes the accept loop when a connection ends
@@ -350,8 +353,8 @@ void HttpServer::Listener::Abort() {
   Wait();
 }
 
-HttpServer::HttpServer(ServerOptions options, const Router& router)
-    : listener_(std::make_unique<Listener>(std::move(options), router)) {}
+HttpServer::HttpServer(ServerOptions options, const Router& router, asio::io_context* ioc)
+    : listener_(std::make_unique<Listener>(std::move(options), router, ioc)) {}
 
 HttpServer::~HttpServer() { listener_->Abort(); }
 

@@ -19,6 +19,9 @@
 
 #include <cstdint>
 #include <memory>
+#include <utility>  // before any Asio header: Boost 1.74 + GCC 12
+
+#include <boost/asio/io_context.hpp>
 
 #include "common/result.h"
 #include "server/router.h"
@@ -28,8 +31,10 @@ namespace junction::server {
 
 class HttpServer {
  public:
-  // REQUIRES: `router` outlives the server.
-  HttpServer(ServerOptions options, const Router& router);
+  // Serves on `ioc`, or on an io_context of its own when null (tests). The engine's other work
+  // (database connections) runs on the same io_context, so serve.cc passes the one it made.
+  // REQUIRES: `router` (and `ioc`) outlive the server.
+  HttpServer(ServerOptions options, const Router& router, boost::asio::io_context* ioc = nullptr);
   // Stops (without grace) and joins the threads if the server still runs.
   ~HttpServer();
 

@@ -57,6 +57,9 @@ class FakeHandlers : public Handlers {
   boost::asio::awaitable<HttpResponse> HandleQueryV2(const HttpRequest&) override {
     co_return HttpResponse{};
   }
+  boost::asio::awaitable<HttpResponse> HandleExplain(const HttpRequest&) override {
+    co_return HttpResponse{};
+  }
 
   std::atomic<bool> slow_started{false};
   std::chrono::milliseconds slow_delay{400};

@@ -4,85 +4,159 @@
 //   parse JSON     400 invalid-json
 //   admin only     400 {"path":"$.args","error":"restricted access : admin only",
 //                       "code":"access-denied"}
-//   run            metadata::RunMetadataRequest or RunQueryRequest (pure; 400 or 409 on error)
+//   run            metadata::RunMetadataRequest or RunQueryRequest (pure; 400 or 409 on error),
+//                  against the catalogs known so far; when it needs one that is not known (a new
+//                  or reconfigured source, a reload), introspect and run it again from the start
 //   commit         when the metadata changed: BuildSnapshot, Store::Save, then install the
-//   snapshot;
-//                  a failure to save answers 500 and changes nothing
+//                  snapshot and the sources' pools; a failure to save answers 500 and changes
+//                  nothing
 //
 // Hasura parses the command before checking the role, so a non-admin sending an unknown command
 // sees the parse error; Junction checks the role first and tells non-admins only that the API is
 // admin-only.
 
-#include "server/engine.h"
-
 #include <utility>
 
 #include "metadata/commands.h"
 #include "metadata/json_text.h"
+#include "metadata/source_metadata.h"
 #include "schema/inconsistencies.h"
-#include "server/api_response.h"
 #include "server/auth.h"
+#include "server/engine.h"
+#include "server/error_response.h"
 #include "server/query_api.h"
 
 namespace junction::server {
+namespace {
+
+// How many times a change may find that another one was installed while it introspected, or
+// that it needs yet another catalog, before it gives up.
+constexpr int kMaxRounds = 4;
+
+}  // namespace
+
+struct Engine::Attempt {
+  Result<metadata::MetadataResponse> outcome = Error();
+  std::shared_ptr<const Serving> base;  // what the request ran against
+  SourceCatalogs::Missing missing;       // sources to introspect before the outcome counts
+};
 
 boost::asio::awaitable<HttpResponse> Engine::HandleMetadata(const HttpRequest& request) {
-  co_return RespondAdmin(request, AdminApi::kMetadata);
+  co_return co_await RespondAdmin(request, AdminApi::kMetadata);
 }
 
 boost::asio::awaitable<HttpResponse> Engine::HandleQueryV1(const HttpRequest& request) {
-  co_return RespondAdmin(request, AdminApi::kQueryV1);
+  co_return co_await RespondAdmin(request, AdminApi::kQueryV1);
 }
 
 boost::asio::awaitable<HttpResponse> Engine::HandleQueryV2(const HttpRequest& request) {
-  co_return RespondAdmin(request, AdminApi::kQueryV2);
+  co_return co_await RespondAdmin(request, AdminApi::kQueryV2);
 }
 
-HttpResponse Engine::RespondAdmin(const HttpRequest& request, AdminApi api) {
+Engine::Attempt Engine::RunOnce(AdminApi api, const metadata::Json& body,
+                                const std::set<std::string>& introspected) {
+  Attempt attempt;
+  attempt.base = serving_.load();
+  metadata::CommandContext context;
+  context.find_inconsistent_objects = [&](const metadata::Metadata& metadata) {
+    return schema::FindInconsistentObjects(metadata, catalogs_.For(metadata, &attempt.missing));
+  };
+  context.find_catalog = [&](std::string_view source) { return catalogs_.Find(source); };
+  const metadata::Metadata& current = attempt.base->snapshot->metadata;
+  attempt.outcome = api == AdminApi::kMetadata
+                        ? metadata::RunMetadataRequest(current, body, context)
+                        : RunQueryRequest(api == AdminApi::kQueryV1 ? QueryApi::kV1 : QueryApi::kV2,
+                                          current, body, context);
+  if (!attempt.outcome) return attempt;
+  // Installing needs the catalog of every source. A reload needs those it names read again, and
+  // so does a source the request adds: its database may have changed since it was last read.
+  const metadata::MetadataResponse& outcome = *attempt.outcome;
+  catalogs_.For(outcome.metadata, &attempt.missing);
+  for (const metadata::Json& source : outcome.metadata.sources()) {
+    const std::string name = source.value("name", "");
+    const bool reload = outcome.reload_all_sources || outcome.sources_to_reload.contains(name) ||
+                        !metadata::HasSource(current, name);
+    if (reload && !introspected.contains(name)) attempt.missing.insert_or_assign(name, source);
+  }
+  return attempt;
+}
+
+boost::asio::awaitable<HttpResponse> Engine::RespondAdmin(const HttpRequest& request,
+                                                          AdminApi api) {
   Result<schema::Session> session = Authenticate(options_.admin_secret, request);
-  if (!session) return AdminErrorResponse(401, session.error(), false);
+  if (!session) co_return ErrorResponse(401, session.error(), false);
   Result<metadata::Json> body = metadata::ParseJsonText(request.body);
-  if (!body) return AdminErrorResponse(400, body.error(), session->IsAdmin());
+  if (!body) co_return ErrorResponse(400, body.error(), session->IsAdmin());
   if (!session->IsAdmin()) {
-    return AdminErrorResponse(
+    co_return ErrorResponse(
         400, Error(ErrorCode::kAccessDenied, "restricted access : admin only", "$.args"), false);
   }
 
-  metadata::CommandContext context;
-  context.find_inconsistent_objects = schema::FindInconsistentObjects;
+  if (api != AdminApi::kMetadata && body->is_object()) {
+    const QueryApi query_api = api == AdminApi::kQueryV1 ? QueryApi::kV1 : QueryApi::kV2;
+    Result<metadata::Command> command = metadata::ParseCommand(*body, "$");
+    if (command && IsRunSqlCommand(query_api, command->type)) {
+      co_return co_await RespondRunSql(*command);
+    }
+  }
 
-  // Changes are serialised; reading the current snapshot under the lock means a change always
-  // starts from the one before it.
-  std::lock_guard<std::mutex> lock(metadata_mutex_);
-  const std::shared_ptr<const schema::Snapshot> current = snapshot_.load();
-  Result<metadata::MetadataResponse> outcome =
-      api == AdminApi::kMetadata
-          ? metadata::RunMetadataRequest(current->metadata, *body, context)
-          : RunQueryRequest(api == AdminApi::kQueryV1 ? QueryApi::kV1 : QueryApi::kV2,
-                            current->metadata, *body, context);
-  if (!outcome) return AdminErrorResponse(StatusOf(outcome.error()), outcome.error(), true);
+  std::set<std::string> introspected;
+  std::shared_ptr<const execute::SourcePools> pools;  // made for introspection, kept for install
+  for (int round = 0; round < kMaxRounds; ++round) {
+    Attempt attempt;
+    {
+      std::lock_guard<std::mutex> lock(metadata_mutex_);
+      attempt = RunOnce(api, *body, introspected);
+      if (attempt.missing.empty()) co_return Commit(attempt, pools.get());
+    }
+    // Introspect without the lock: other changes and every query go on meanwhile.
+    metadata::Json sources = metadata::Json::array();
+    for (const auto& [name, source] : attempt.missing) {
+      sources.push_back(source);
+      introspected.insert(name);
+    }
+    auto next_pools = std::make_shared<const execute::SourcePools>(
+        attempt.base->pools->Update(sources, executor_, pools.get()));
+    SourceCatalogs fresh = co_await SourceCatalogs::Introspect(attempt.missing, *next_pools);
+    pools = std::move(next_pools);
+    std::lock_guard<std::mutex> lock(metadata_mutex_);
+    catalogs_.Merge(std::move(fresh));
+  }
+  co_return ErrorResponse(
+      500, Error(ErrorCode::kUnexpected, "the metadata kept changing while this request ran"),
+      true);
+}
 
-  if (outcome->modified) {
+HttpResponse Engine::Commit(Attempt& attempt, const execute::SourcePools* introspection_pools) {
+  if (!attempt.outcome) {
+    return ErrorResponse(StatusOf(attempt.outcome.error()), attempt.outcome.error(), true);
+  }
+  metadata::MetadataResponse& outcome = *attempt.outcome;
+  if (outcome.modified || outcome.reload_all_sources || !outcome.sources_to_reload.empty()) {
+    metadata::Catalogs catalogs = catalogs_.For(outcome.metadata, nullptr);
     Result<std::shared_ptr<const schema::Snapshot>> next =
-        schema::BuildSnapshot(std::move(outcome->metadata));
+        schema::BuildSnapshot(std::move(outcome.metadata), catalogs);
     if (!next) {
-      return AdminErrorResponse(
+      return ErrorResponse(
           500,
           Error(ErrorCode::kUnexpected, "cannot build the schema for the new metadata", "$",
                 metadata::Json{{"error", next.error().message}}),
           true);
     }
     // Persist first: if saving fails, the engine keeps serving (and storing) the old metadata.
-    if (Status saved = store_.Save((*next)->metadata); !saved) {
-      return AdminErrorResponse(
-          500,
-          Error(ErrorCode::kUnexpected, "cannot save the metadata; nothing was changed", "$",
-                metadata::Json{{"error", saved.error().message}}),
-          true);
+    if (outcome.modified) {
+      if (Status saved = store_.Save((*next)->metadata); !saved) {
+        return ErrorResponse(
+            500,
+            Error(ErrorCode::kUnexpected, "cannot save the metadata; nothing was changed", "$",
+                  metadata::Json{{"error", saved.error().message}}),
+            true);
+      }
     }
-    snapshot_.store(std::move(next).value());
+    catalogs_.Retain((*next)->metadata);
+    Install(std::move(next).value(), introspection_pools);
   }
-  return JsonResponse(200, metadata::DumpJson(outcome->body));
+  return JsonResponse(200, metadata::DumpJson(outcome.body));
 }
 
 }  // namespace junction::server

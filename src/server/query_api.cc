@@ -100,31 +100,45 @@ bool Contains(const std::string_view (&names)[N], std::string_view name) {
   return std::find(std::begin(names), std::end(names), name) != std::end(names);
 }
 
-bool IsRunSql(QueryApi api, std::string_view type) {
+}  // namespace
+
+bool IsRunSqlCommand(QueryApi api, std::string_view type) {
   return api == QueryApi::kV1 ? type == "run_sql" : Contains(kRunSqlV2Types, type);
 }
 
-// run_sql reads {sql, source?, …}; with no sources, any source it names does not exist (Hasura:
-// askSourceConfig's `source with name "x" does not exist`).
-Error RunSql(const Command& command) {
+Result<RunSqlArgs> ReadRunSqlArgs(const Command& command) {
   const std::string args_path = JsonPathKey(command.path, "args");
+  if (!command.args) return metadata::MissingKey(command.path, "args");
   const Json& args = *command.args;
   if (!args.is_object()) return metadata::TypeMismatch(args_path, "RunSQL", "Object", args);
+  RunSqlArgs read;
   const auto sql = args.find("sql");
   if (sql == args.end()) return metadata::MissingKey(args_path, "sql");
   if (!sql->is_string()) {
     return metadata::TypeMismatch(JsonPathKey(args_path, "sql"), "Text", "String", *sql);
   }
-  std::string source = "default";
+  read.sql = sql->get<std::string>();
   if (const auto name = args.find("source"); name != args.end()) {
     if (!name->is_string()) {
       return metadata::TypeMismatch(JsonPathKey(args_path, "source"), "Text", "String", *name);
     }
-    source = name->get<std::string>();
+    read.source = name->get<std::string>();
   }
-  return Error(ErrorCode::kNotExists, "source with name \"" + source + "\" does not exist",
-               args_path);
+  for (auto [key, flag] : {std::pair{"read_only", &read.read_only},
+                           std::pair{"cascade", &read.cascade},
+                           std::pair{"check_metadata_consistency",
+                                     &read.check_metadata_consistency}}) {
+    const auto value = args.find(key);
+    if (value == args.end() || value->is_null()) continue;
+    if (!value->is_boolean()) {
+      return metadata::TypeMismatch(JsonPathKey(args_path, key), "Bool", "Boolean", *value);
+    }
+    *flag = value->get<bool>();
+  }
+  return read;
 }
+
+namespace {
 
 Result<Json> RunQuery(QueryApi api, CommandState& state, const Command& command,
                       const CommandContext& context);
@@ -152,14 +166,22 @@ Result<Json> RunQuery(QueryApi api, CommandState& state, const Command& command,
   if (v1_metadata) return metadata::RunCommand(state, command, context);
 
   const bool known =
-      type == "bulk" || IsRunSql(api, type) ||
+      type == "bulk" || IsRunSqlCommand(api, type) ||
       (api == QueryApi::kV1 ? Contains(kOtherV1Types, type) : Contains(kOtherV2Types, type));
   if (!known) {
     return Error(ErrorCode::kParseFailed, "unknown query type \"" + type + "\"", command.path);
   }
   if (!command.args) return metadata::MissingKey(command.path, "args");
   if (type == "bulk") return RunBulk(api, state, command, context);
-  if (IsRunSql(api, type)) return RunSql(command);
+  // The engine runs a top-level run_sql itself (it talks to the database; run_sql.cc); inside a
+  // bulk it would have to share the bulk's transaction, which Junction cannot do yet.
+  if (IsRunSqlCommand(api, type)) {
+    Result<RunSqlArgs> args = ReadRunSqlArgs(command);
+    if (!args) return args.error();
+    return Error(ErrorCode::kNotSupported,
+                 "run_sql inside a bulk is not supported by Junction yet; send it on its own",
+                 command.path);
+  }
   return Error(ErrorCode::kNotSupported,
                "query type \"" + type + "\" is not supported by Junction yet", command.path);
 }

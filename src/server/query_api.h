@@ -5,10 +5,14 @@
 //   {"type":"run_sql","args":{"source":"default","sql":"SELECT 1"}}
 //   {"type":"bulk","args":[…]}
 //
-// /v1/query runs bulk, run_sql, and the metadata-management commands Hasura also accepts there
-// (export/replace/clear/reload_metadata, get/drop_inconsistent_metadata); /v2/query runs bulk and
-// run_sql. With no sources yet, run_sql answers Hasura's not-exists error for its source. Other
-// Hasura query types answer not-supported; unknown ones parse-failed. A bulk is atomic.
+// /v1/query runs bulk and the metadata-management commands Hasura also accepts there
+// (export/replace/clear/reload_metadata, get/drop_inconsistent_metadata); both read run_sql, which
+// the Engine runs (run_sql.cc) since it needs the database: a top-level run_sql only (inside a
+// bulk it answers not-supported). Other Hasura query types answer not-supported; unknown ones
+// parse-failed. A bulk is atomic.
+
+#include <string>
+#include <string_view>
 
 #include "common/result.h"
 #include "metadata/commands.h"
@@ -16,6 +20,21 @@
 namespace junction::server {
 
 enum class QueryApi { kV1, kV2 };
+
+// run_sql's arguments (Hasura's RunSQL).
+struct RunSqlArgs {
+  std::string source = "default";
+  std::string sql;
+  bool read_only = false;
+  bool cascade = false;
+  bool check_metadata_consistency = true;
+};
+
+// Whether `type` is run_sql (or, on /v2/query, a backend's name for it: citus_run_sql, …).
+bool IsRunSqlCommand(QueryApi api, std::string_view type);
+
+// Reads run_sql's args, with Hasura's errors and paths.
+Result<RunSqlArgs> ReadRunSqlArgs(const metadata::Command& command);
 
 Result<metadata::MetadataResponse> RunQueryRequest(QueryApi api, const metadata::Metadata& current,
                                                    const metadata::Json& body,

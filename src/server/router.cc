@@ -14,8 +14,9 @@ struct RouteEntry {
   Route route;
 };
 
-constexpr std::array<RouteEntry, 6> kRoutes = {{
+constexpr std::array<RouteEntry, 7> kRoutes = {{
     {"/v1/graphql", "POST", Route::kGraphql},
+    {"/v1/graphql/explain", "POST", Route::kExplain},
     {"/v1/metadata", "POST", Route::kMetadata},
     {"/v1/query", "POST", Route::kQueryV1},
     {"/v2/query", "POST", Route::kQueryV2},
@@ -71,6 +72,8 @@ boost::asio::awaitable<HttpResponse> Router::Handle(const HttpRequest& request) 
       co_return co_await handlers_.HandleQueryV1(request);
     case Route::kQueryV2:
       co_return co_await handlers_.HandleQueryV2(request);
+    case Route::kExplain:
+      co_return co_await handlers_.HandleExplain(request);
     case Route::kHealthz: {
       HttpResponse response;
       response.content_type = "text/plain; charset=utf-8";

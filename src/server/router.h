@@ -29,6 +29,7 @@ enum class Route {
   kMetadata,
   kQueryV1,
   kQueryV2,
+  kExplain,
   kHealthz,
   kVersion,
   kWrongMethod,  // the path is known, the method is not the one it takes

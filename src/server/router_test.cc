@@ -30,6 +30,9 @@ class NamingHandlers : public Handlers {
   boost::asio::awaitable<HttpResponse> HandleQueryV2(const HttpRequest& request) override {
     co_return Named("query-v2", request);
   }
+  boost::asio::awaitable<HttpResponse> HandleExplain(const HttpRequest& request) override {
+    co_return Named("explain", request);
+  }
 
  private:
   static HttpResponse Named(std::string name, const HttpRequest& request) {
@@ -63,6 +66,7 @@ TEST(MatchRoute, MapsEachApiToItsRoute) {
   EXPECT_EQ(MatchRoute("POST", "/v1/metadata"), Route::kMetadata);
   EXPECT_EQ(MatchRoute("POST", "/v1/query"), Route::kQueryV1);
   EXPECT_EQ(MatchRoute("POST", "/v2/query"), Route::kQueryV2);
+  EXPECT_EQ(MatchRoute("POST", "/v1/graphql/explain"), Route::kExplain);
   EXPECT_EQ(MatchRoute("GET", "/healthz"), Route::kHealthz);
   EXPECT_EQ(MatchRoute("GET", "/v1/version"), Route::kVersion);
 }
@@ -85,7 +89,7 @@ TEST(MatchRoute, AnythingElseIsNotFound) {
   EXPECT_EQ(MatchRoute("POST", "/v1/graphql/"), Route::kNotFound);
   EXPECT_EQ(MatchRoute("POST", "/V1/GRAPHQL"), Route::kNotFound);
   EXPECT_EQ(MatchRoute("POST", "/v1/graphqlx"), Route::kNotFound);
-  EXPECT_EQ(MatchRoute("GET", "/v1/graphql/explain"), Route::kNotFound);
+  EXPECT_EQ(MatchRoute("POST", "/v1/graphql/explained"), Route::kNotFound);
   EXPECT_EQ(MatchRoute("GET", ""), Route::kNotFound);
   EXPECT_EQ(MatchRoute("GET", "*"), Route::kNotFound);
 }
@@ -104,6 +108,7 @@ TEST(Router, DispatchesPostsToTheirHandlers) {
   EXPECT_EQ(Handle(router, "POST", "/v1/metadata", "m").body, "metadata:m");
   EXPECT_EQ(Handle(router, "POST", "/v1/query", "q").body, "query-v1:q");
   EXPECT_EQ(Handle(router, "POST", "/v2/query?debug=1", "q2").body, "query-v2:q2");
+  EXPECT_EQ(Handle(router, "POST", "/v1/graphql/explain", "e").body, "explain:e");
 }
 
 TEST(Router, HealthzAnswersOkAsPlainText) {

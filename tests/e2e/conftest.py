@@ -8,12 +8,15 @@ Fixtures:
   engine        a shared engine with empty metadata and no admin secret (read-only tests)
   start_engine  start_engine(args=[...], env={...}, metadata=path, …) → a new Engine (see
                 support.start); every engine started is stopped at teardown and must exit 0
+  pg_cluster    a throwaway Postgres cluster for the session (postgres.Cluster)
 """
 
 import pathlib
+import shutil
 
 import pytest
 
+from postgres import Cluster
 from support import start
 
 DATA = pathlib.Path(__file__).resolve().parent / "data"
@@ -45,3 +48,31 @@ def introspection_query():
     returns with its default options (tests/oracle pins that version), which GraphiQL sends as
     operation "IntrospectionQuery"."""
     return (DATA / "introspection_query.graphql").read_text()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One throwaway Postgres cluster for the session (tests/e2e/postgres.py); tests create their
+    own databases in it."""
+    cluster = Cluster.start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="module")
+def start_engine_module(tmp_path_factory):
+    """start_engine for module-scoped engines; `metadata_template` (a path) is copied into the
+    engine's own directory first, so the engine's writes never touch the source tree."""
+    started = []
+
+    def factory(metadata_template=None, **kwargs):
+        workdir = tmp_path_factory.mktemp("engine")
+        if metadata_template is not None:
+            kwargs["metadata"] = workdir / "metadata.json"
+            shutil.copyfile(metadata_template, kwargs["metadata"])
+        started.append(start(workdir, **kwargs))
+        return started[-1]
+
+    yield factory
+    for running in started:
+        assert running.stop() == 0, running.log()

@@ -1,0 +1,203 @@
+// TranslateBoolExp and the parameters of comparisons (translate_internal.h).
+
+#include <utility>
+
+#include "backends/postgres/translate_internal.h"
+
+namespace junction::backends::postgres {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+using ir::CompareOp;
+
+// A scalar's text; JSON values of a json/jsonb parameter stay JSON (a string keeps its quotes).
+std::string ScalarText(const Json& value, bool is_json) {
+  if (value.is_string() && !is_json) return value.get<std::string>();
+  return value.dump();
+}
+
+bool IsJson(const sql::TypeName& type) {
+  const bool builtin = type.schema.empty() || type.schema == "pg_catalog";
+  return builtin && (type.name == "json" || type.name == "jsonb");
+}
+
+std::string ArrayLiteralOf(const Json& values, bool is_json);
+
+std::string ArrayElement(const Json& element, bool is_json) {
+  if (element.is_null()) return "NULL";
+  if (element.is_array() && !is_json) return ArrayLiteralOf(element, is_json);
+  std::string quoted = "\"";
+  for (const char c : ScalarText(element, is_json)) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  return quoted + '"';
+}
+
+std::string ArrayLiteralOf(const Json& values, bool is_json) {
+  std::string literal = "{";
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) literal += ',';
+    literal += ArrayElement(values[i], is_json);
+  }
+  return literal + "}";
+}
+
+// The SQL operator of a binary comparison against a parameter of the column's type.
+const char* BinaryOperator(CompareOp op) {
+  switch (op) {
+    case CompareOp::kEq:
+      return "=";
+    case CompareOp::kNeq:
+      return "<>";
+    case CompareOp::kGt:
+      return ">";
+    case CompareOp::kGte:
+      return ">=";
+    case CompareOp::kLt:
+      return "<";
+    case CompareOp::kLte:
+      return "<=";
+    case CompareOp::kLike:
+      return "LIKE";
+    case CompareOp::kNlike:
+      return "NOT LIKE";
+    case CompareOp::kIlike:
+      return "ILIKE";
+    case CompareOp::kNilike:
+      return "NOT ILIKE";
+    case CompareOp::kSimilar:
+      return "SIMILAR TO";
+    case CompareOp::kNsimilar:
+      return "NOT SIMILAR TO";
+    case CompareOp::kRegex:
+      return "~";
+    case CompareOp::kNregex:
+      return "!~";
+    case CompareOp::kIregex:
+      return "~*";
+    case CompareOp::kNiregex:
+      return "!~*";
+    case CompareOp::kContains:
+      return "@>";
+    case CompareOp::kContainedIn:
+      return "<@";
+    default:
+      return nullptr;
+  }
+}
+
+sql::TypeName Text(int array_dimensions) { return {"", "text", array_dimensions}; }
+
+Result<sql::Expression> TranslateCompare(const ir::Compare& compare, const std::string& alias) {
+  const schema::Column& column = *compare.column;
+  sql::Expression left = sql::MakeColumn(alias, column.name);
+  const sql::TypeName type = ColumnType(column);
+  if (const char* op = BinaryOperator(compare.op)) {
+    return sql::MakeBinary(op, std::move(left),
+                           sql::Expression{MakeParameter(compare.value, type)});
+  }
+  switch (compare.op) {
+    case CompareOp::kIn:
+    case CompareOp::kNin: {
+      if (column.is_array) {
+        return Error(ErrorCode::kNotSupported, "_in and _nin on array columns are not supported");
+      }
+      sql::TypeName list_type = type;
+      list_type.array_dimensions = 1;
+      const bool in = compare.op == CompareOp::kIn;
+      return sql::MakeBinary(
+          in ? "=" : "<>", std::move(left),
+          sql::MakeCall(in ? "ANY" : "ALL", MakeParameter(compare.value, list_type)));
+    }
+    case CompareOp::kIsNull:
+      return sql::Expression{
+          sql::IsNull{std::make_unique<sql::Expression>(std::move(left)),
+                      !(compare.value.is_boolean() && compare.value.get<bool>())}};
+    case CompareOp::kHasKey:
+      return sql::MakeBinary("?", std::move(left),
+                             sql::Expression{MakeParameter(compare.value, Text(0))});
+    case CompareOp::kHasKeysAny:
+    case CompareOp::kHasKeysAll:
+      return sql::MakeBinary(compare.op == CompareOp::kHasKeysAny ? "?|" : "?&", std::move(left),
+                             sql::Expression{MakeParameter(compare.value, Text(1))});
+    default:
+      return Error(ErrorCode::kUnexpected, "unknown comparison operator");
+  }
+}
+
+Result<sql::Expression> TranslateConjunction(bool is_and, const std::vector<ir::BoolExp>& operands,
+                                             const std::string& alias, Aliases& aliases) {
+  sql::Conjunction conjunction{is_and, {}};
+  for (const ir::BoolExp& operand : operands) {
+    auto translated = TranslateBoolExp(operand, alias, aliases);
+    if (!translated) return translated.error();
+    conjunction.operands.push_back(std::move(*translated));
+  }
+  return sql::Expression{std::move(conjunction)};
+}
+
+// EXISTS (SELECT 1 FROM target AS "_tN" WHERE mapping AND where).
+Result<sql::Expression> TranslateExists(const ir::Exists& exists, const std::string& alias,
+                                        Aliases& aliases) {
+  const schema::Table& target = *exists.relationship->target;
+  const std::string child = aliases.Next("_t");
+  auto where = TranslateBoolExp(*exists.where, child, aliases);
+  if (!where) return where.error();
+  auto select = std::make_unique<sql::Select>();
+  select->items.push_back({sql::Expression{sql::Keyword{"1"}}, ""});
+  select->from = sql::FromItem{sql::Table{target.name.schema, target.name.name}, child};
+  sql::Conjunction condition{true, {}};
+  condition.operands.push_back(JoinCondition(*exists.relationship, alias, child));
+  condition.operands.push_back(std::move(*where));
+  select->where = sql::Expression{std::move(condition)};
+  return sql::Expression{sql::Exists{std::move(select)}};
+}
+
+}  // namespace
+
+sql::Expression JoinCondition(const schema::Relationship& relationship, const std::string& parent,
+                              const std::string& child) {
+  sql::Conjunction condition{true, {}};
+  for (const auto& [local, remote] : relationship.mapping) {
+    condition.operands.push_back(
+        sql::MakeBinary("=", sql::MakeColumn(child, remote), sql::MakeColumn(parent, local)));
+  }
+  if (condition.operands.size() == 1) return std::move(condition.operands.front());
+  return sql::Expression{std::move(condition)};
+}
+
+Result<sql::Expression> TranslateBoolExp(const ir::BoolExp& exp, const std::string& alias,
+                                         Aliases& aliases) {
+  if (const auto* conjunction = std::get_if<ir::And>(&exp.node)) {
+    return TranslateConjunction(true, conjunction->operands, alias, aliases);
+  }
+  if (const auto* disjunction = std::get_if<ir::Or>(&exp.node)) {
+    return TranslateConjunction(false, disjunction->operands, alias, aliases);
+  }
+  if (const auto* negation = std::get_if<ir::Not>(&exp.node)) {
+    auto operand = TranslateBoolExp(*negation->operand, alias, aliases);
+    if (!operand) return operand.error();
+    return sql::Expression{sql::Not{std::make_unique<sql::Expression>(std::move(*operand))}};
+  }
+  if (const auto* compare = std::get_if<ir::Compare>(&exp.node)) {
+    return TranslateCompare(*compare, alias);
+  }
+  return TranslateExists(std::get<ir::Exists>(exp.node), alias, aliases);
+}
+
+sql::TypeName ColumnType(const schema::Column& column) {
+  return {column.type_schema, column.type, column.is_array ? 1 : 0};
+}
+
+sql::Parameter MakeParameter(const Json& value, sql::TypeName type) {
+  if (value.is_null()) return {std::nullopt, std::move(type)};
+  const bool is_json = IsJson(type);
+  if (value.is_array() && type.array_dimensions > 0) {
+    return {ArrayLiteralOf(value, is_json), std::move(type)};
+  }
+  return {ScalarText(value, is_json), std::move(type)};
+}
+
+}  // namespace junction::backends::postgres

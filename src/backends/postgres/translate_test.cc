@@ -1,0 +1,386 @@
+#include "backends/postgres/translate.h"
+
+#include <libpq-fe.h>
+
+#include <gtest/gtest.h>
+
+#include "backends/postgres/test_cluster.h"
+#include "backends/postgres/translate_internal.h"
+#include "ir/build_ir.h"
+
+namespace junction::backends::postgres {
+namespace {
+
+using graphql::NormalizedField;
+using Json = nlohmann::ordered_json;
+using Kind = schema::TableRootField::Kind;
+
+// Reserved words as table and column names, a non-public schema, arrays and jsonb.
+constexpr const char* kSchemaSql = R"sql(
+CREATE SCHEMA shop;
+CREATE TABLE "user" (id int4 PRIMARY KEY, name text NOT NULL, age int4, tags text[],
+                     profile jsonb);
+CREATE TABLE "order" (id int4 PRIMARY KEY, user_id int4 REFERENCES "user", total numeric,
+                      "select" text);
+CREATE TABLE shop.item (id int4 PRIMARY KEY, order_id int4 REFERENCES "order", label text,
+                        "Odd ""Name""" int4 DEFAULT 1);
+INSERT INTO "user" VALUES (1, 'Ann', 30, '{a,b}', '{"k": 1}'), (2, 'Bob', NULL, '{}', '{"x": [1]}'),
+                          (3, 'Cé "q"', 25, '{b}', NULL);
+INSERT INTO "order" VALUES (10, 1, 5.50, 'x'), (11, 1, 10, NULL), (12, 2, 7, 'z');
+INSERT INTO shop.item VALUES (100, 10, 'x'), (101, 10, 'y'), (102, 12, 'z');
+)sql";
+
+schema::Column MakeColumn(std::string name, std::string type, std::string scalar,
+                          bool is_array = false) {
+  schema::Column column;
+  column.graphql_name = name;
+  column.name = std::move(name);
+  column.type = std::move(type);
+  column.scalar = std::move(scalar);
+  column.is_array = is_array;
+  return column;
+}
+
+schema::Relationship MakeRelationship(std::string name, schema::Relationship::Kind kind,
+                                      const schema::Table& target, std::string local,
+                                      std::string remote) {
+  schema::Relationship relationship;
+  relationship.name = std::move(name);
+  relationship.kind = kind;
+  relationship.target = &target;
+  relationship.mapping = {{std::move(local), std::move(remote)}};
+  return relationship;
+}
+
+NormalizedField Field(std::string name, Json arguments = Json::object(),
+                      std::vector<NormalizedField> selection = {}) {
+  NormalizedField field;
+  field.alias = name;
+  field.name = std::move(name);
+  field.arguments = std::move(arguments);
+  field.selection_set = std::move(selection);
+  return field;
+}
+
+NormalizedField Aliased(std::string alias, NormalizedField field) {
+  field.alias = std::move(alias);
+  return field;
+}
+
+class TranslateTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const std::string& url = testing_support::TestCluster::Url();
+    if (url.empty()) return;
+    connection_ = PQconnectdb(url.c_str());
+    PGresult* result = PQexec(connection_, kSchemaSql);
+    setup_error_ = PQresultStatus(result) == PGRES_COMMAND_OK ? "" : PQerrorMessage(connection_);
+    PQclear(result);
+  }
+  static void TearDownTestSuite() {
+    if (connection_ != nullptr) PQfinish(connection_);
+    connection_ = nullptr;
+  }
+
+  TranslateTest() {
+    schema::Source& source = model_.sources["default"];
+    schema::Table& user = source.tables[{"public", "user"}];
+    schema::Table& order = source.tables[{"public", "order"}];
+    schema::Table& item = source.tables[{"shop", "item"}];
+    user.source = order.source = item.source = "default";
+    user.name = {"public", "user"};
+    user.graphql_name = "user";
+    user.columns = {MakeColumn("id", "int4", "Int"), MakeColumn("name", "text", "String"),
+                    MakeColumn("age", "int4", "Int"), MakeColumn("tags", "text", "String", true),
+                    MakeColumn("profile", "jsonb", "jsonb")};
+    user.relationships = {
+        MakeRelationship("orders", schema::Relationship::Kind::kArray, order, "id", "user_id")};
+    user.primary_key = {"id"};
+    order.name = {"public", "order"};
+    order.graphql_name = "order";
+    order.columns = {MakeColumn("id", "int4", "Int"), MakeColumn("user_id", "int4", "Int"),
+                     MakeColumn("total", "numeric", "numeric"),
+                     MakeColumn("select", "text", "String")};
+    order.relationships = {
+        MakeRelationship("user", schema::Relationship::Kind::kObject, user, "user_id", "id"),
+        MakeRelationship("items", schema::Relationship::Kind::kArray, item, "id", "order_id")};
+    order.primary_key = {"id"};
+    item.name = {"shop", "item"};
+    item.graphql_name = "shop_item";
+    item.columns = {MakeColumn("id", "int4", "Int"), MakeColumn("order_id", "int4", "Int"),
+                    MakeColumn("label", "text", "String"),
+                    MakeColumn("Odd \"Name\"", "int4", "Int")};
+    item.columns.back().graphql_name = "odd_name";
+    item.primary_key = {"id"};
+    user_ = &user;
+    order_ = &order;
+  }
+
+  Result<sql::Statement> TranslateField(const schema::Table* table, Kind kind,
+                                        const NormalizedField& field) {
+    auto ir = ir::BuildRootField({table, kind}, field);
+    if (!ir) return ir.error();
+    return Translate(*ir);
+  }
+
+  // Translates `field`, runs the statement and returns the one value it answers, parsed.
+  Json Run(const schema::Table* table, Kind kind, const NormalizedField& field) {
+    auto statement = TranslateField(table, kind, field);
+    if (!statement) {
+      ADD_FAILURE() << statement.error().message;
+      return nullptr;
+    }
+    if (connection_ == nullptr || !setup_error_.empty()) {
+      ADD_FAILURE() << "no Postgres: " << testing_support::TestCluster::error() << setup_error_;
+      return nullptr;
+    }
+    std::vector<const char*> values;
+    for (const auto& param : statement->params) values.push_back(param ? param->c_str() : nullptr);
+    PGresult* result =
+        PQexecParams(connection_, statement->text.c_str(), static_cast<int>(values.size()), nullptr,
+                     values.data(), nullptr, nullptr, 0);
+    Json value = nullptr;
+    if (PQresultStatus(result) != PGRES_TUPLES_OK || PQntuples(result) != 1 ||
+        PQnfields(result) != 1 || PQgetisnull(result, 0, 0)) {
+      ADD_FAILURE() << PQresultErrorMessage(result) << "\n" << statement->text;
+    } else {
+      value = Json::parse(PQgetvalue(result, 0, 0));
+    }
+    PQclear(result);
+    return value;
+  }
+
+  static inline PGconn* connection_ = nullptr;
+  static inline std::string setup_error_;
+  schema::SourceModel model_;
+  const schema::Table* user_ = nullptr;
+  const schema::Table* order_ = nullptr;
+};
+
+TEST(MakeParameterTest, JsonValuesStayJson) {
+  EXPECT_EQ(MakeParameter("abc", {"", "jsonb"}).value, "\"abc\"");
+  EXPECT_EQ(MakeParameter("abc", {"", "text"}).value, "abc");
+  EXPECT_EQ(MakeParameter(Json{{"a", 1}}, {"pg_catalog", "jsonb"}).value, R"({"a":1})");
+  EXPECT_EQ(MakeParameter(true, {"", "bool"}).value, "true");
+}
+
+TEST(MakeParameterTest, ArraysBecomeQuotedArrayLiterals) {
+  EXPECT_EQ(MakeParameter(Json::array({"a", nullptr, "b\"c\\", 1}), {"", "text", 1}).value,
+            R"({"a",NULL,"b\"c\\","1"})");
+  EXPECT_EQ(
+      MakeParameter(Json::array({Json::array({1, 2}), Json::array({3, 4})}), {"", "int4", 2}).value,
+      R"({{"1","2"},{"3","4"}})");
+}
+
+// The golden shape of a list: filter, sort and limit in the base subquery, JSON outside.
+TEST_F(TranslateTest, SelectSqlText) {
+  auto statement = TranslateField(
+      user_, Kind::kSelect,
+      Field("user",
+            {{"where", {{"id", {{"_in", {1, 2}}}}}}, {"order_by", {{"name", "asc"}}}, {"limit", 2}},
+            {Field("id"),
+             Field("orders", {{"where", {{"total", {{"_gt", 6}}}}}}, {Field("total")})}));
+  ASSERT_TRUE(statement) << statement.error().message;
+  EXPECT_EQ(statement->text,
+            R"(SELECT coalesce(json_agg(json_build_object('id', "_t1"."id", 'orders', )"
+            R"("_r3"."__j") ORDER BY "_t1"."name" ASC NULLS LAST), '[]'::json) AS "root" FROM )"
+            R"((SELECT "_t1".* FROM "public"."user" AS "_t1" WHERE "_t1"."id" = )"
+            R"(ANY($1::int4[]) ORDER BY "_t1"."name" ASC NULLS LAST LIMIT $2::int8) AS "_t1" )"
+            R"(LEFT JOIN LATERAL (SELECT coalesce(json_agg(json_build_object('total', )"
+            R"("_t2"."total")), '[]'::json) AS "__j" FROM (SELECT "_t2".* FROM "public"."order" )"
+            R"(AS "_t2" WHERE "_t2"."user_id" = "_t1"."id" AND "_t2"."total" > $3::numeric) AS )"
+            R"("_t2") AS "_r3" ON TRUE)");
+  EXPECT_EQ(statement->params,
+            (std::vector<std::optional<std::string>>{"{\"1\",\"2\"}", "2", "6"}));
+  EXPECT_EQ(Run(user_, Kind::kSelect,
+                Field("user",
+                      {{"where", {{"id", {{"_in", {1, 2}}}}}},
+                       {"order_by", {{"name", "asc"}}},
+                       {"limit", 2}},
+                      {Field("id"),
+                       Field("orders", {{"where", {{"total", {{"_gt", 6}}}}}}, {Field("total")})})),
+            Json::parse(R"([{"id":1,"orders":[{"total":10}]},{"id":2,"orders":[{"total":7}]}])"));
+}
+
+// by_pk: the object or JSON null; an object relationship joins one row; a sort key through a
+// relationship is computed in the base subquery.
+TEST_F(TranslateTest, ByPkAndAggregateSqlText) {
+  auto by_pk =
+      TranslateField(order_, Kind::kSelectByPk,
+                     Field("order_by_pk", {{"id", 10}}, {Field("user", {}, {Field("name")})}));
+  ASSERT_TRUE(by_pk) << by_pk.error().message;
+  EXPECT_EQ(by_pk->text,
+            R"(SELECT coalesce((SELECT json_build_object('user', "_r3"."__j") AS "__j" FROM )"
+            R"((SELECT "_t1".* FROM "public"."order" AS "_t1" WHERE "_t1"."id" = $1::int4) AS )"
+            R"("_t1" LEFT JOIN LATERAL (SELECT json_build_object('name', "_t2"."name") AS "__j" )"
+            R"(FROM (SELECT "_t2".* FROM "public"."user" AS "_t2" WHERE "_t2"."id" = )"
+            R"("_t1"."user_id" LIMIT 1) AS "_t2") AS "_r3" ON TRUE), 'null'::json) AS "root")");
+  auto aggregate = TranslateField(
+      order_, Kind::kSelectAggregate,
+      Field("order_aggregate", {{"order_by", {{"user", {{"name", "desc"}}}}}},
+            {Field("aggregate", {}, {Field("count"), Field("max", {}, {Field("total")})}),
+             Field("nodes", {}, {Field("id")})}));
+  ASSERT_TRUE(aggregate) << aggregate.error().message;
+  EXPECT_EQ(aggregate->text,
+            R"(SELECT json_build_object('aggregate', json_build_object('count', count(*), 'max', )"
+            R"(json_build_object('total', max("_t1"."total"))), 'nodes', )"
+            R"(coalesce(json_agg(json_build_object('id', "_t1"."id") ORDER BY "_t1"."__o0" DESC )"
+            R"(NULLS FIRST), '[]'::json)) AS "root" FROM (SELECT "_t1".*, (SELECT "_t2"."name" )"
+            R"(FROM "public"."user" AS "_t2" WHERE "_t2"."id" = "_t1"."user_id" LIMIT 1) AS )"
+            R"("__o0" FROM "public"."order" AS "_t1" ORDER BY "__o0" DESC NULLS FIRST) AS "_t1")");
+}
+
+TEST_F(TranslateTest, NestedRelationshipsAliasesAndTypename) {
+  Json result = Run(order_, Kind::kSelect,
+                    Field("order", {{"order_by", {{"id", "asc"}}}},
+                          {Aliased("n", Field("id")), Field("select"), Field("__typename"),
+                           Field("user", {}, {Field("name"), Field("__typename")}),
+                           Field("items", {{"order_by", {{"label", "desc"}}}},
+                                 {Field("label"), Field("__typename")})}));
+  EXPECT_EQ(result.dump(), Json::parse(R"([
+    {"n":10,"select":"x","__typename":"order","user":{"name":"Ann","__typename":"user"},
+     "items":[{"label":"y","__typename":"shop_item"},{"label":"x","__typename":"shop_item"}]},
+    {"n":11,"select":null,"__typename":"order","user":{"name":"Ann","__typename":"user"},
+     "items":[]},
+    {"n":12,"select":"z","__typename":"order","user":{"name":"Bob","__typename":"user"},
+     "items":[{"label":"z","__typename":"shop_item"}]}])")
+                               .dump());
+}
+
+// Each operator family against real rows: the ids that match.
+TEST_F(TranslateTest, ComparisonOperators) {
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {R"j({"id": {"_nin": [1, 2]}})j", "[3]"},
+      {R"j({"age": {"_is_null": true}})j", "[2]"},
+      {R"j({"age": {"_is_null": false, "_gte": 26}})j", "[1]"},
+      {R"j({"name": {"_like": "A%"}})j", "[1]"},
+      {R"j({"name": {"_nilike": "a%"}})j", "[2, 3]"},
+      {R"j({"name": {"_ilike": "%\"Q\""}})j", "[3]"},
+      {R"j({"name": {"_regex": "^B"}})j", "[2]"},
+      {R"j({"name": {"_niregex": "^[ab]"}})j", "[3]"},
+      {R"j({"name": {"_similar": "(Ann|Bob)"}})j", "[1, 2]"},
+      {R"j({"tags": {"_eq": ["a", "b"]}})j", "[1]"},
+      {R"j({"profile": {"_contains": {"k": 1}}})j", "[1]"},
+      {R"j({"profile": {"_contained_in": {"k": 1, "z": 2}}})j", "[1]"},
+      {R"j({"profile": {"_has_key": "x"}})j", "[2]"},
+      {R"j({"profile": {"_has_keys_any": ["x", "k"]}})j", "[1, 2]"},
+      {R"j({"profile": {"_has_keys_all": ["x", "k"]}})j", "[]"},
+      {R"j({"_or": [{"id": {"_eq": 1}}, {"id": {"_eq": 3}}]})j", "[1, 3]"},
+      {R"j({"_not": {"id": {"_eq": 1}}})j", "[2, 3]"},
+      {R"j({"_and": []})j", "[1, 2, 3]"},
+      {R"j({"_or": []})j", "[]"},
+      {R"j({"orders": {"total": {"_gt": 8}}})j", "[1]"},
+      {R"j({"orders": {"items": {"label": {"_eq": "z"}}}})j", "[2]"},
+      {R"j({"_not": {"orders": {}}})j", "[3]"},
+  };
+  for (const auto& [where_text, ids_text] : cases) {
+    const Json where = Json::parse(where_text);
+    const Json ids = Json::parse(ids_text);
+    Json result =
+        Run(user_, Kind::kSelect,
+            Field("user", {{"where", where}, {"order_by", {{"id", "asc"}}}}, {Field("id")}));
+    Json expected = Json::array();
+    for (const Json& id : ids) expected.push_back({{"id", id}});
+    EXPECT_EQ(result, expected) << where.dump();
+  }
+}
+
+TEST_F(TranslateTest, OrderByRelationshipsAndAggregates) {
+  // Orders by their user's name descending, then id descending.
+  Json by_user =
+      Run(order_, Kind::kSelect,
+          Field("order", {{"order_by", {{{"user", {{"name", "desc"}}}}, {{"id", "desc"}}}}},
+                {Field("id")}));
+  EXPECT_EQ(by_user, Json::parse(R"([{"id":12},{"id":11},{"id":10}])"));
+  // Users by their number of orders; by the sum of their totals (none: null, first).
+  const auto by_aggregate = [&](const char* order_by) {
+    return Run(user_, Kind::kSelect,
+               Field("user", {{"order_by", Json::parse(order_by)}}, {Field("id")}));
+  };
+  EXPECT_EQ(by_aggregate(R"([{"orders_aggregate": {"count": "desc"}}, {"id": "desc"}])"),
+            Json::parse(R"([{"id":1},{"id":2},{"id":3}])"));
+  EXPECT_EQ(by_aggregate(R"({"orders_aggregate": {"sum": {"total": "asc_nulls_first"}}})"),
+            Json::parse(R"([{"id":3},{"id":2},{"id":1}])"));
+  EXPECT_EQ(by_aggregate(R"({"orders_aggregate": {"max": {"total": "desc_nulls_last"}}})"),
+            Json::parse(R"([{"id":1},{"id":2},{"id":3}])"));
+}
+
+TEST_F(TranslateTest, DistinctOnLimitAndOffset) {
+  Json distinct = Run(order_, Kind::kSelect,
+                      Field("order",
+                            {{"distinct_on", {"user_id"}},
+                             {"order_by", {{{"user_id", "asc"}}, {{"total", "desc"}}}}},
+                            {Field("id")}));
+  EXPECT_EQ(distinct, Json::parse(R"([{"id":11},{"id":12}])"));
+  Json paged =
+      Run(user_, Kind::kSelect,
+          Field("user", {{"order_by", {{"id", "desc"}}}, {"limit", 1}, {"offset", 1}},
+                {Field("id"),
+                 Field("orders", {{"order_by", {{"id", "desc"}}}, {"limit", 1}}, {Field("id")})}));
+  EXPECT_EQ(paged, Json::parse(R"([{"id":2,"orders":[{"id":12}]}])"));
+}
+
+TEST_F(TranslateTest, ByPkAnswersTheObjectOrNull) {
+  EXPECT_EQ(Run(user_, Kind::kSelectByPk, Field("user_by_pk", {{"id", 3}}, {Field("name")})),
+            Json::parse(R"({"name":"Cé \"q\""})"));
+  EXPECT_EQ(Run(user_, Kind::kSelectByPk, Field("user_by_pk", {{"id", 42}}, {Field("name")})),
+            nullptr);
+}
+
+TEST_F(TranslateTest, Aggregates) {
+  NormalizedField aggregate =
+      Field("aggregate", {},
+            {Field("count"),
+             Aliased("users", Field("count", {{"columns", {"user_id"}}, {"distinct", true}})),
+             Aliased("both", Field("count", {{"columns", {"user_id", "select"}}})),
+             Field("sum", {}, {Field("total"), Field("__typename")}),
+             Field("max", {}, {Field("total"), Field("id")}), Field("avg", {}, {Field("id")}),
+             Field("__typename")});
+  Json result = Run(order_, Kind::kSelectAggregate,
+                    Field("order_aggregate", {{"order_by", {{"id", "asc"}}}},
+                          {aggregate, Field("nodes", {}, {Field("id")}), Field("__typename")}));
+  EXPECT_EQ(result.dump(), Json::parse(R"({"aggregate":{"count":3,"users":2,"both":3,
+      "sum":{"total":22.50,"__typename":"order_sum_fields"},"max":{"total":10,"id":12},
+      "avg":{"id":11.0000000000000000},"__typename":"order_aggregate_fields"},
+      "nodes":[{"id":10},{"id":11},{"id":12}],"__typename":"order_aggregate"})")
+                               .dump());
+  // limit applies before the aggregate, as in Hasura; and aggregates of array relationships.
+  Json limited =
+      Run(order_, Kind::kSelectAggregate,
+          Field("order_aggregate", {{"limit", 2}}, {Field("aggregate", {}, {Field("count")})}));
+  EXPECT_EQ(limited, Json::parse(R"({"aggregate":{"count":2}})"));
+  Json nested = Run(user_, Kind::kSelect,
+                    Field("user", {{"order_by", {{"id", "asc"}}}},
+                          {Field("orders_aggregate", {{"where", {{"total", {{"_lt", 8}}}}}},
+                                 {Field("aggregate", {}, {Field("count")})})}));
+  EXPECT_EQ(nested, Json::parse(R"([{"orders_aggregate":{"aggregate":{"count":1}}},
+      {"orders_aggregate":{"aggregate":{"count":1}}},
+      {"orders_aggregate":{"aggregate":{"count":0}}}])"));
+  // Nodes with their own relationships: the joins do not change the aggregate.
+  Json with_nodes =
+      Run(order_, Kind::kSelectAggregate,
+          Field("order_aggregate", {{"where", {{"id", {{"_lte", 10}}}}}},
+                {Field("aggregate", {}, {Field("count"), Field("sum", {}, {Field("total")})}),
+                 Field("nodes", {}, {Field("items", {}, {Field("odd_name")})})}));
+  EXPECT_EQ(with_nodes, Json::parse(R"({"aggregate":{"count":1,"sum":{"total":5.50}},
+      "nodes":[{"items":[{"odd_name":1},{"odd_name":1}]}]})"));
+}
+
+// More than 50 fields exceed json_build_object's 100 arguments; keys keep their order.
+TEST_F(TranslateTest, ManyFields) {
+  std::vector<NormalizedField> fields;
+  Json expected = Json::object();
+  for (int i = 0; i < 60; ++i) {
+    fields.push_back(Aliased("f" + std::to_string(i), Field(i % 2 ? "name" : "id")));
+    expected["f" + std::to_string(i)] = i % 2 ? Json("Ann") : Json(1);
+  }
+  Json result = Run(user_, Kind::kSelectByPk, Field("user_by_pk", {{"id", 1}}, fields));
+  EXPECT_EQ(result.dump(), expected.dump());
+  fields.push_back(Aliased(std::string(64, 'a'), Field("id")));
+  auto refused = TranslateField(user_, Kind::kSelectByPk, Field("user_by_pk", {{"id", 1}}, fields));
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kNotSupported);
+}
+
+}  // namespace
+}  // namespace junction::backends::postgres

@@ -1,0 +1,22 @@
+#pragma once
+// Statement: SQL ready to send to a database, with every value a parameter (DESIGN.md §3: values
+// are always parameters). Produced by the SQL printer (backends/sql) from a SQL tree; run by a
+// backend's connection pool, which prepares it once per connection (keyed by `text`).
+//
+//   Statement{"SELECT coalesce(json_agg(\"t\".\"name\"), '[]') FROM \"public\".\"users\" AS \"t\"
+//              WHERE \"t\".\"id\" = $1::int4", {"7"}}
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace junction::backends::sql {
+
+struct Statement {
+  std::string text;  // placeholders $1 … $n
+  // The parameters in Postgres text format (nullopt is SQL NULL); the text casts each placeholder
+  // to its type, so the server never has to guess one.
+  std::vector<std::optional<std::string>> params;
+};
+
+}  // namespace junction::backends::sql

@@ -1,0 +1,251 @@
+#include "ir/build_ir.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "ir/build_select_args.h"
+
+namespace junction::ir {
+
+namespace {
+
+using graphql::NormalizedField;
+
+constexpr std::string_view kTypename = "__typename";
+constexpr std::string_view kAggregateSuffix = "_aggregate";
+
+Error Unexpected(const std::string& message, const std::string& path) {
+  return Error(ErrorCode::kUnexpected, message, path);
+}
+
+std::string FieldPath(const std::string& parent, const NormalizedField& field) {
+  return parent + ".selectionSet." + field.alias;
+}
+
+// Whether `field` applies to objects of `type_name` (fragments on the same type only).
+bool Applies(const NormalizedField& field, const std::string& type_name) {
+  return std::ranges::all_of(field.type_conditions,
+                             [&](const std::string& type) { return type == type_name; });
+}
+
+Result<std::vector<Field>> BuildFields(const schema::Table& table,
+                                       const std::vector<NormalizedField>& selection,
+                                       const std::string& path);
+Result<AggregateSelect> BuildAggregateSelect(const schema::Table& table,
+                                             const NormalizedField& field, const std::string& path);
+
+Result<Select> BuildSelect(const schema::Table& table, const NormalizedField& field,
+                           const std::string& path, bool with_args) {
+  Select select;
+  select.table = &table;
+  if (with_args) {
+    auto args = BuildSelectArgs(table, field.arguments, path + ".args");
+    if (!args) return args.error();
+    select.args = std::move(*args);
+  }
+  auto fields = BuildFields(table, field.selection_set, path);
+  if (!fields) return fields.error();
+  select.fields = std::move(*fields);
+  return select;
+}
+
+// A relationship field: the related object, the related rows, or their aggregate.
+Result<Field> BuildRelationshipField(const schema::Relationship& relationship, bool aggregate,
+                                     const NormalizedField& field, const std::string& path) {
+  const schema::Table& target = *relationship.target;
+  if (aggregate) {
+    auto select = BuildAggregateSelect(target, field, path);
+    if (!select) return select.error();
+    return Field{field.alias, ArrayAggregate{&relationship, std::move(*select)}};
+  }
+  const bool is_array = relationship.kind == schema::Relationship::Kind::kArray;
+  auto select = BuildSelect(target, field, path, is_array);
+  if (!select) return select.error();
+  if (is_array) return Field{field.alias, ArrayRelation{&relationship, std::move(*select)}};
+  return Field{field.alias, ObjectRelation{&relationship, std::move(*select)}};
+}
+
+Result<Field> BuildField(const schema::Table& table, const NormalizedField& field,
+                         const std::string& path) {
+  if (field.name == kTypename) return Field{field.alias, Typename{table.graphql_name}};
+  if (const schema::Column* column = table.FindColumn(field.name)) {
+    return Field{field.alias, ColumnField{column}};
+  }
+  if (const schema::Relationship* relationship = table.FindRelationship(field.name)) {
+    return BuildRelationshipField(*relationship, false, field, path);
+  }
+  if (field.name.ends_with(kAggregateSuffix)) {
+    const std::string name = field.name.substr(0, field.name.size() - kAggregateSuffix.size());
+    const schema::Relationship* relationship = table.FindRelationship(name);
+    if (relationship != nullptr && relationship->kind == schema::Relationship::Kind::kArray) {
+      return BuildRelationshipField(*relationship, true, field, path);
+    }
+  }
+  return Unexpected("field '" + field.name + "' not found in type: '" + table.graphql_name + "'",
+                    path);
+}
+
+Result<std::vector<Field>> BuildFields(const schema::Table& table,
+                                       const std::vector<NormalizedField>& selection,
+                                       const std::string& path) {
+  std::vector<Field> fields;
+  for (const NormalizedField& field : selection) {
+    if (!Applies(field, table.graphql_name)) continue;
+    auto built = BuildField(table, field, FieldPath(path, field));
+    if (!built) return built.error();
+    fields.push_back(std::move(*built));
+  }
+  return fields;
+}
+
+// `count(columns: [...], distinct: true)`.
+Result<AggregateCount> BuildCount(const schema::Table& table, const NormalizedField& field,
+                                  const std::string& path) {
+  AggregateCount count;
+  const auto distinct = field.arguments.find("distinct");
+  count.distinct =
+      distinct != field.arguments.end() && distinct->is_boolean() && distinct->get<bool>();
+  const auto columns = field.arguments.find("columns");
+  if (columns == field.arguments.end() || columns->is_null()) return count;
+  const nlohmann::ordered_json list =
+      columns->is_array() ? *columns : nlohmann::ordered_json::array({*columns});
+  for (const auto& name : list) {
+    const schema::Column* column =
+        name.is_string() ? table.FindColumn(name.get<std::string>()) : nullptr;
+    if (column == nullptr) return Unexpected("unknown count column", path + ".args.columns");
+    count.columns.push_back(column);
+  }
+  return count;
+}
+
+// `sum { total }` and the like: `<t>_sum_fields`.
+Result<AggregateOperator> BuildOperator(const schema::Table& table, const NormalizedField& field,
+                                        const std::string& path) {
+  AggregateOperator op{field.name, {}};
+  const std::string type_name = table.graphql_name + "_" + field.name + "_fields";
+  for (const NormalizedField& column_field : field.selection_set) {
+    if (!Applies(column_field, type_name)) continue;
+    if (column_field.name == kTypename) {
+      op.fields.push_back({column_field.alias, Typename{type_name}});
+      continue;
+    }
+    const schema::Column* column = table.FindColumn(column_field.name);
+    if (column == nullptr) {
+      return Unexpected("field '" + column_field.name + "' not found in type: '" + type_name + "'",
+                        FieldPath(path, column_field));
+    }
+    op.fields.push_back({column_field.alias, column});
+  }
+  return op;
+}
+
+// `aggregate { count sum { … } … }`: `<t>_aggregate_fields`.
+Result<AggregateFunctions> BuildAggregateFunctions(const schema::Table& table,
+                                                   const NormalizedField& field,
+                                                   const std::string& path) {
+  AggregateFunctions functions;
+  const std::string type_name = table.graphql_name + "_aggregate_fields";
+  for (const NormalizedField& function : field.selection_set) {
+    if (!Applies(function, type_name)) continue;
+    const std::string function_path = FieldPath(path, function);
+    if (function.name == kTypename) {
+      functions.fields.push_back({function.alias, Typename{type_name}});
+    } else if (function.name == "count") {
+      auto count = BuildCount(table, function, function_path);
+      if (!count) return count.error();
+      functions.fields.push_back({function.alias, std::move(*count)});
+    } else {
+      auto op = BuildOperator(table, function, function_path);
+      if (!op) return op.error();
+      functions.fields.push_back({function.alias, std::move(*op)});
+    }
+  }
+  return functions;
+}
+
+Result<AggregateSelect> BuildAggregateSelect(const schema::Table& table,
+                                             const NormalizedField& field,
+                                             const std::string& path) {
+  AggregateSelect select;
+  select.table = &table;
+  auto args = BuildSelectArgs(table, field.arguments, path + ".args");
+  if (!args) return args.error();
+  select.args = std::move(*args);
+  const std::string type_name = table.graphql_name + "_aggregate";
+  for (const NormalizedField& child : field.selection_set) {
+    if (!Applies(child, type_name)) continue;
+    const std::string child_path = FieldPath(path, child);
+    if (child.name == kTypename) {
+      select.fields.push_back({child.alias, Typename{type_name}});
+    } else if (child.name == "aggregate") {
+      auto functions = BuildAggregateFunctions(table, child, child_path);
+      if (!functions) return functions.error();
+      select.fields.push_back({child.alias, std::move(*functions)});
+    } else if (child.name == "nodes") {
+      auto nodes = BuildFields(table, child.selection_set, child_path);
+      if (!nodes) return nodes.error();
+      select.fields.push_back({child.alias, Nodes{std::move(*nodes)}});
+    } else {
+      return Unexpected("field '" + child.name + "' not found in type: '" + type_name + "'",
+                        child_path);
+    }
+  }
+  return select;
+}
+
+// `<t>_by_pk(id: 7)` → the conjunction of the primary key equalities.
+Result<Select> BuildSelectByPk(const schema::Table& table, const NormalizedField& field,
+                               const std::string& path) {
+  auto select = BuildSelect(table, field, path, false);
+  if (!select) return select.error();
+  And conjunction;
+  for (const std::string& name : table.primary_key) {
+    const schema::Column* column = table.FindColumnByName(name);
+    const auto value = column ? field.arguments.find(column->graphql_name) : field.arguments.end();
+    if (value == field.arguments.end() || value->is_null()) {
+      return Unexpected("missing primary key argument " + name, path + ".args");
+    }
+    conjunction.operands.push_back(BoolExp{Compare{column, CompareOp::kEq, *value}});
+  }
+  select->args.where = BoolExp{std::move(conjunction)};
+  return select;
+}
+
+}  // namespace
+
+Result<RootField> BuildRootField(const schema::TableRootField& root,
+                                 const graphql::NormalizedField& field) {
+  if (root.table == nullptr) return Unexpected("root field without a table", "$");
+  const schema::Table& table = *root.table;
+  const std::string path = "$.selectionSet." + field.alias;
+  RootField result;
+  result.alias = field.alias;
+  result.source = table.source;
+  switch (root.kind) {
+    case schema::TableRootField::Kind::kSelect: {
+      result.kind = RootField::Kind::kSelect;
+      auto select = BuildSelect(table, field, path, true);
+      if (!select) return select.error();
+      result.select = std::move(*select);
+      break;
+    }
+    case schema::TableRootField::Kind::kSelectByPk: {
+      result.kind = RootField::Kind::kSelectByPk;
+      auto select = BuildSelectByPk(table, field, path);
+      if (!select) return select.error();
+      result.select = std::move(*select);
+      break;
+    }
+    case schema::TableRootField::Kind::kSelectAggregate: {
+      result.kind = RootField::Kind::kSelectAggregate;
+      auto aggregate = BuildAggregateSelect(table, field, path);
+      if (!aggregate) return aggregate.error();
+      result.aggregate = std::move(*aggregate);
+      break;
+    }
+  }
+  return result;
+}
+
+}  // namespace junction::ir

@@ -1,0 +1,29 @@
+#pragma once
+// BuildIr (DESIGN.md §2): one normalized root field of a table, plus what the RoleSchema says it
+// resolves to, → ir::RootField. Names are resolved against the SourceModel (column GraphQL names,
+// relationships, `<rel>_aggregate`), arguments (already coerced by Normalize) become the IR's
+// where / order_by / limit / offset / distinct_on, and `__typename` becomes the type name of the
+// object it is selected in (`users`, `users_aggregate`, `users_aggregate_fields`,
+// `users_sum_fields`, …).
+//
+//   users_by_pk(id: 7) { name }   (root {users, kSelectByPk})
+//   => RootField{"users_by_pk", kSelectByPk, Select{users, [Field{"name"}],
+//                                                   args{where Compare{id, kEq, 7}}}}
+//
+// Errors Hasura reports at this stage are validation-failed with its messages and JSON paths
+// (`$.selectionSet.users.args.where.id._eq`): a null comparison value, a negative limit or offset,
+// distinct_on not matching the start of order_by. A name the schema should not have let through is
+// our bug, reported as unexpected.
+
+#include "common/result.h"
+#include "graphql/operation.h"
+#include "ir/ir.h"
+#include "schema/role_schema.h"
+
+namespace junction::ir {
+
+// REQUIRES: `field` was validated against the schema generated from `root.table`'s SourceModel.
+Result<RootField> BuildRootField(const schema::TableRootField& root,
+                                 const graphql::NormalizedField& field);
+
+}  // namespace junction::ir

@@ -1,0 +1,220 @@
+#pragma once
+// The query IR (DESIGN.md §2, BuildIr → Plan → Translate): what one root field asks of a source,
+// with every GraphQL name resolved to the table, column or relationship of the SourceModel it
+// stands for and every argument value coerced. It knows no SQL; backends translate it.
+//
+//   { users(where: {name: {_like: "A%"}}, order_by: {id: desc}, limit: 2) {
+//       id  orders(limit: 1) { total }  orders_aggregate { aggregate { count } } } }
+//   => RootField{"users", source "default", kSelect, Select{users,
+//        fields [Field{"id", Column{id}},
+//                Field{"orders", ArrayRelation{orders rel, Select{orders, [Field{"total"…}],
+//                                                                  args{limit 1}}}},
+//                Field{"orders_aggregate", ArrayAggregate{orders rel, AggregateSelect{
+//                   [AggregateField{"aggregate", AggregateFunctions{[{"count", Count{}}]}}]}}}],
+//        args{where Compare{name, kLike, "A%"}, order_by [{id, kDesc}], limit 2}}}
+//
+// Pointers point into the SourceModel the IR was built from, which outlives it. Trees hold their
+// children by value; BoolExp uses unique_ptr only to break recursion, so the IR is move-only.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "schema/source_model.h"
+
+namespace junction::ir {
+
+// ---- where: <t>_bool_exp ---------------------------------------------------------------------
+
+// The comparison operators of Hasura's `<scalar>_comparison_exp`.
+enum class CompareOp {
+  kEq,
+  kNeq,
+  kGt,
+  kGte,
+  kLt,
+  kLte,
+  kIn,
+  kNin,
+  kIsNull,
+  kLike,
+  kNlike,
+  kIlike,
+  kNilike,
+  kSimilar,
+  kNsimilar,
+  kRegex,
+  kNregex,
+  kIregex,
+  kNiregex,
+  kContains,
+  kContainedIn,
+  kHasKey,
+  kHasKeysAny,
+  kHasKeysAll,
+};
+
+struct BoolExp;
+
+// All operands hold (true when empty).
+struct And {
+  std::vector<BoolExp> operands;
+};
+// Some operand holds (false when empty).
+struct Or {
+  std::vector<BoolExp> operands;
+};
+struct Not {
+  std::unique_ptr<BoolExp> operand;
+};
+// `column op value`. The value is the coerced GraphQL value (never null): a scalar for most
+// operators, a list for _in/_nin/_has_keys_*, a boolean for _is_null (true: IS NULL), any JSON
+// for jsonb _contains/_contained_in.
+struct Compare {
+  const schema::Column* column = nullptr;
+  CompareOp op = CompareOp::kEq;
+  nlohmann::ordered_json value;
+};
+// Some row of the relationship's target, joined by its mapping, satisfies `where` (object and
+// array relationships alike).
+struct Exists {
+  const schema::Relationship* relationship = nullptr;
+  std::unique_ptr<BoolExp> where;
+};
+
+struct BoolExp {
+  std::variant<And, Or, Not, Compare, Exists> node;
+};
+
+// ---- order_by: <t>_order_by ------------------------------------------------------------------
+
+enum class Direction { kAsc, kDesc };
+// Hasura's asc is nulls last and desc nulls first (Postgres's defaults), unless stated.
+enum class Nulls { kFirst, kLast };
+
+// An aggregate of an array relationship's rows: count(*) when `column` is null, else
+// `function(column)` (function: sum, avg, max, min, stddev, stddev_pop, stddev_samp, var_pop,
+// var_samp, variance).
+struct OrderByAggregate {
+  const schema::Relationship* relationship = nullptr;  // an array relationship
+  std::string function;                                // "count" or the operator name
+  const schema::Column* column = nullptr;              // of the relationship's target
+};
+
+// One sort key: after following `path` (object relationships, outermost first), a column of the
+// table reached, or an aggregate of one of its array relationships.
+struct OrderBy {
+  std::vector<const schema::Relationship*> path;
+  std::variant<const schema::Column*, OrderByAggregate> target;
+  Direction direction = Direction::kAsc;
+  Nulls nulls = Nulls::kLast;
+};
+
+// ---- selections --------------------------------------------------------------------------------
+
+// The arguments a list of rows takes: where, order_by, limit, offset, distinct_on.
+struct SelectArgs {
+  std::optional<BoolExp> where;
+  std::vector<OrderBy> order_by;
+  std::optional<int64_t> limit;
+  std::optional<int64_t> offset;
+  std::vector<const schema::Column*> distinct_on;  // a prefix of order_by's columns
+};
+
+// `__typename`: the GraphQL type name of the object it is selected in.
+struct Typename {
+  std::string name;
+};
+
+struct Field;
+
+// Rows of `table` shaped by `fields` (an object per row).
+struct Select {
+  const schema::Table* table = nullptr;
+  std::vector<Field> fields;
+  SelectArgs args;
+};
+
+// `fn { col … }` inside `aggregate` (fn: sum, avg, max, min, stddev, …).
+struct AggregateColumnField {
+  std::string alias;
+  std::variant<const schema::Column*, Typename> value;
+};
+struct AggregateCount {
+  std::vector<const schema::Column*> columns;  // empty: count(*)
+  bool distinct = false;
+};
+struct AggregateOperator {
+  std::string function;
+  std::vector<AggregateColumnField> fields;
+};
+// One field of `<t>_aggregate_fields`.
+struct AggregateFunctionField {
+  std::string alias;
+  std::variant<AggregateCount, AggregateOperator, Typename> value;
+};
+// `aggregate { … }` and `nodes { … }` of `<t>_aggregate`.
+struct AggregateFunctions {
+  std::vector<AggregateFunctionField> fields;
+};
+struct Nodes {
+  std::vector<Field> fields;
+};
+struct AggregateField {
+  std::string alias;
+  std::variant<AggregateFunctions, Nodes, Typename> value;
+};
+
+// `<t>_aggregate`: aggregates over, and the nodes of, the rows `args` select (limit and offset
+// included, as Hasura does).
+struct AggregateSelect {
+  const schema::Table* table = nullptr;
+  std::vector<AggregateField> fields;
+  SelectArgs args;
+};
+
+struct ColumnField {
+  const schema::Column* column = nullptr;
+};
+// An object relationship: the related row as an object, or null. `select.args` is empty.
+struct ObjectRelation {
+  const schema::Relationship* relationship = nullptr;
+  Select select;
+};
+// An array relationship: the related rows as a list.
+struct ArrayRelation {
+  const schema::Relationship* relationship = nullptr;
+  Select select;
+};
+// `<rel>_aggregate` of an array relationship.
+struct ArrayAggregate {
+  const schema::Relationship* relationship = nullptr;
+  AggregateSelect select;
+};
+
+// One field of a table's object type, under its response key.
+struct Field {
+  std::string alias;
+  std::variant<ColumnField, Typename, ObjectRelation, ArrayRelation, ArrayAggregate> value;
+};
+
+// ---- root fields -------------------------------------------------------------------------------
+
+// One root field bound to a source. kSelect answers a list (select), kSelectByPk one object or
+// null (select, whose where is the primary-key equality), kSelectAggregate an object (aggregate).
+struct RootField {
+  enum class Kind { kSelect, kSelectByPk, kSelectAggregate };
+
+  std::string alias;
+  std::string source;
+  Kind kind = Kind::kSelect;
+  Select select;              // kSelect, kSelectByPk
+  AggregateSelect aggregate;  // kSelectAggregate
+};
+
+}  // namespace junction::ir

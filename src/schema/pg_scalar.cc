@@ -1,0 +1,95 @@
+#include "schema/pg_scalar.h"
+
+#include <array>
+
+namespace junction::schema {
+namespace {
+
+using Kind = PgScalar::Kind;
+
+struct KnownType {
+  std::string_view type_name;
+  Kind kind;
+  std::string_view graphql_name;
+};
+
+// Hasura's pgScalarTranslations for the names pg_type.typname uses, with mkScalarTypeName.
+constexpr std::array kKnownTypes = {
+    KnownType{"int2", Kind::kSmallInt, "smallint"},
+    KnownType{"int4", Kind::kInteger, "Int"},
+    KnownType{"int8", Kind::kBigInt, "bigint"},
+    KnownType{"float4", Kind::kReal, "Float"},
+    KnownType{"float8", Kind::kDouble, "float8"},
+    KnownType{"numeric", Kind::kNumeric, "numeric"},
+    KnownType{"money", Kind::kMoney, "money"},
+    KnownType{"bool", Kind::kBoolean, "Boolean"},
+    KnownType{"bpchar", Kind::kString, "bpchar"},
+    KnownType{"char", Kind::kString, "bpchar"},
+    KnownType{"varchar", Kind::kString, "String"},
+    KnownType{"text", Kind::kString, "String"},
+    KnownType{"citext", Kind::kString, "citext"},
+    KnownType{"date", Kind::kOtherKnown, "date"},
+    KnownType{"timestamp", Kind::kOtherKnown, "timestamp"},
+    KnownType{"timestamptz", Kind::kOtherKnown, "timestamptz"},
+    KnownType{"timetz", Kind::kOtherKnown, "timetz"},
+    KnownType{"json", Kind::kJson, "json"},
+    KnownType{"jsonb", Kind::kJsonb, "jsonb"},
+    KnownType{"geometry", Kind::kGeometry, "geometry"},
+    KnownType{"geography", Kind::kGeography, "geography"},
+    KnownType{"raster", Kind::kOtherKnown, "raster"},
+    KnownType{"uuid", Kind::kOtherKnown, "uuid"},
+    KnownType{"ltree", Kind::kOtherKnown, "ltree"},
+    KnownType{"lquery", Kind::kOtherKnown, "lquery"},
+    KnownType{"ltxtquery", Kind::kOtherKnown, "ltxtquery"},
+};
+
+bool IsNameStart(char c) { return c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+}  // namespace
+
+bool PgScalar::IsNumeric() const {
+  switch (kind) {
+    case Kind::kInteger:
+    case Kind::kSmallInt:
+    case Kind::kBigInt:
+    case Kind::kReal:
+    case Kind::kDouble:
+    case Kind::kNumeric:
+    case Kind::kMoney:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool PgScalar::IsComparable() const {
+  switch (kind) {
+    case Kind::kJson:
+    case Kind::kJsonb:
+    case Kind::kGeometry:
+    case Kind::kGeography:
+    case Kind::kBoolean:
+    case Kind::kUnknown:
+      return false;
+    default:
+      return true;
+  }
+}
+
+PgScalar PgScalarFor(std::string_view type_name, bool is_enum) {
+  if (is_enum) return {Kind::kEnum, std::string(type_name)};
+  for (const KnownType& known : kKnownTypes) {
+    if (known.type_name == type_name) return {known.kind, std::string(known.graphql_name)};
+  }
+  return {Kind::kUnknown, std::string(type_name)};
+}
+
+bool IsGraphqlName(std::string_view name) {
+  if (name.empty() || !IsNameStart(name.front())) return false;
+  for (char c : name) {
+    if (!IsNameStart(c) && !(c >= '0' && c <= '9')) return false;
+  }
+  return true;
+}
+
+}  // namespace junction::schema

@@ -1,0 +1,54 @@
+#pragma once
+// PgScalar: how Hasura exposes a Postgres column type in GraphQL
+// (server/src-lib/Hasura/Backends/Postgres/SQL/Types.hs: textToPGScalarType, mkScalarTypeName,
+// isNumType, isComparableType, isStringType). Types are named as pg_type.typname names them
+// (metadata::CatalogColumn::type):
+//
+//   int4 → Int   float4 → Float   bool → Boolean   text, varchar → String
+//   int2 → smallint   int8 → bigint   float8 → float8   bpchar → bpchar   jsonb → jsonb
+//   an enum type "mood" → mood (a custom scalar, not a GraphQL enum, as Hasura does)
+//   anything else ("interval", "bytea", a domain) → its own name, as a custom scalar
+//
+// The classification decides which operators and aggregates a column gets: numeric columns get
+// sum/avg/stddev/variance, comparable ones max/min, string ones the like/regex operators.
+
+#include <string>
+#include <string_view>
+
+namespace junction::schema {
+
+struct PgScalar {
+  enum class Kind {
+    kInteger,
+    kSmallInt,
+    kBigInt,
+    kReal,
+    kDouble,
+    kNumeric,
+    kMoney,
+    kBoolean,
+    kString,  // text, varchar, bpchar, citext
+    kJson,
+    kJsonb,
+    kGeometry,
+    kGeography,
+    kOtherKnown,  // date, timestamp, timestamptz, timetz, uuid, ltree, … (comparable)
+    kEnum,        // a user-defined enum type (comparable)
+    kUnknown,     // any other type (not comparable)
+  };
+
+  Kind kind = Kind::kUnknown;
+  std::string graphql_name;  // "Int", "bigint", "mood", …
+
+  bool IsNumeric() const;
+  bool IsComparable() const;
+  bool IsString() const { return kind == Kind::kString; }
+};
+
+// The scalar of a column of type `type_name`; `is_enum` when the type is a user enum.
+PgScalar PgScalarFor(std::string_view type_name, bool is_enum);
+
+// Whether `name` is a valid GraphQL name (/[_A-Za-z][_0-9A-Za-z]*/).
+bool IsGraphqlName(std::string_view name);
+
+}  // namespace junction::schema

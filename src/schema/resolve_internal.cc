@@ -1,0 +1,72 @@
+#include "schema/resolve_internal.h"
+
+#include <utility>
+
+namespace junction::schema {
+
+using metadata::Json;
+using metadata::QualifiedName;
+
+const Json* FindKey(const Json& object, std::string_view key) {
+  if (!object.is_object()) return nullptr;
+  const auto it = object.find(key);
+  return it == object.end() ? nullptr : &*it;
+}
+
+std::optional<std::string> StringAt(const Json& object, std::string_view key) {
+  const Json* value = FindKey(object, key);
+  if (value == nullptr || !value->is_string()) return std::nullopt;
+  return value->get<std::string>();
+}
+
+std::string Quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+std::string QualifiedText(const QualifiedName& name) {
+  return name.schema == "public" ? name.name : name.schema + "." + name.name;
+}
+
+std::string SnakeCaseName(const QualifiedName& name) {
+  return name.schema == "public" ? name.name : name.schema + "_" + name.name;
+}
+
+std::optional<QualifiedName> QualifiedNameOf(const Json& reference) {
+  if (reference.is_string()) return QualifiedName{"public", reference.get<std::string>()};
+  std::optional<std::string> name = StringAt(reference, "name");
+  if (!name) return std::nullopt;
+  return QualifiedName{StringAt(reference, "schema").value_or("public"), std::move(*name)};
+}
+
+std::optional<QualifiedName> TableNameOf(const Json& entry) {
+  const Json* table = FindKey(entry, "table");
+  return table == nullptr ? std::nullopt : QualifiedNameOf(*table);
+}
+
+Json QualifiedNameJson(const QualifiedName& name) {
+  Json json = Json::object();
+  json["name"] = name.name;
+  json["schema"] = name.schema;
+  return json;
+}
+
+metadata::InconsistentObject TableInconsistency(const std::string& source,
+                                                const QualifiedName& table, size_t source_index,
+                                                size_t table_index, std::string reason) {
+  metadata::InconsistentObject object;
+  object.type = "table";
+  object.name = "table " + QualifiedText(table) + " in source " + source;
+  object.reason = std::string(kInconsistentPrefix) + std::move(reason);
+  object.definition = QualifiedNameJson(table);
+  object.section = "sources";
+  object.index = source_index;
+  object.pointer = "/tables/" + std::to_string(table_index);
+  return object;
+}
+
+std::vector<std::string> RootFieldNamesOf(const Table& table) {
+  std::vector<std::string> names = {table.root_fields.select};
+  if (!table.primary_key.empty()) names.push_back(table.root_fields.select_by_pk);
+  names.push_back(table.root_fields.select_aggregate);
+  return names;
+}
+
+}  // namespace junction::schema

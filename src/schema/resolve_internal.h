@@ -1,0 +1,53 @@
+#pragma once
+// Helpers shared by resolve.cc and resolve_relationships.cc (not part of the schema/ API).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "metadata/catalog.h"
+#include "metadata/inconsistent_object.h"
+#include "metadata/json_path.h"
+#include "schema/source_model.h"
+
+namespace junction::schema {
+
+inline constexpr std::string_view kInconsistentPrefix = "Inconsistent object: ";
+
+// The member `key` of `object`, or null when `object` is not an object or has no such member.
+const metadata::Json* FindKey(const metadata::Json& object, std::string_view key);
+// The string member `key` of `object`, if it is one.
+std::optional<std::string> StringAt(const metadata::Json& object, std::string_view key);
+
+// `"text"`: Hasura's dquote.
+std::string Quoted(std::string_view text);
+// Hasura's text of a table name: "users" in public, "app.users" elsewhere.
+std::string QualifiedText(const metadata::QualifiedName& name);
+// Hasura's default GraphQL name of a table: "users" in public, "app_users" elsewhere.
+std::string SnakeCaseName(const metadata::QualifiedName& name);
+// A table reference as metadata writes it: "users" or {"schema": "app", "name": "users"}
+// (schema defaulting to public); nullopt when malformed.
+std::optional<metadata::QualifiedName> QualifiedNameOf(const metadata::Json& reference);
+// The name of a tracked table entry ({"table": …, …}).
+std::optional<metadata::QualifiedName> TableNameOf(const metadata::Json& entry);
+// Hasura's JSON of a table name: {"name": …, "schema": …}.
+metadata::Json QualifiedNameJson(const metadata::QualifiedName& name);
+
+// A table that cannot be served: the `table_index`th table of the `source_index`th source.
+metadata::InconsistentObject TableInconsistency(const std::string& source,
+                                                const metadata::QualifiedName& table,
+                                                size_t source_index, size_t table_index,
+                                                std::string reason);
+
+// The root field names of `table` (select, select_by_pk when it has a primary key, aggregate).
+std::vector<std::string> RootFieldNamesOf(const Table& table);
+
+// Resolves the object and array relationships of the tracked table `entry` (the
+// `table_index`th of its source) into `table.relationships`; those that cannot be resolved
+// become inconsistent objects. Targets must already be in `source.tables`.
+void ResolveRelationships(const metadata::Json& entry, size_t source_index, size_t table_index,
+                          const metadata::Catalog& catalog, const Source& source, Table& table,
+                          std::vector<metadata::InconsistentObject>& out);
+
+}  // namespace junction::schema

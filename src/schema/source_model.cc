@@ -1,0 +1,30 @@
+#include "schema/source_model.h"
+
+#include <algorithm>
+
+namespace junction::schema {
+
+const Column* Table::FindColumn(std::string_view graphql_name) const {
+  const auto it = std::ranges::find(columns, graphql_name, &Column::graphql_name);
+  return it == columns.end() ? nullptr : &*it;
+}
+
+const Column* Table::FindColumnByName(std::string_view name) const {
+  const auto it = std::ranges::find(columns, name, &Column::name);
+  return it == columns.end() ? nullptr : &*it;
+}
+
+const Relationship* Table::FindRelationship(std::string_view name) const {
+  const auto it = std::ranges::find(relationships, name, &Relationship::name);
+  return it == relationships.end() ? nullptr : &*it;
+}
+
+const Table* SourceModel::FindTable(std::string_view source,
+                                    const metadata::QualifiedName& table) const {
+  const auto it = sources.find(source);
+  if (it == sources.end()) return nullptr;
+  const auto found = it->second.tables.find(table);
+  return found == it->second.tables.end() ? nullptr : &found->second;
+}
+
+}  // namespace junction::schema

@@ -1,0 +1,95 @@
+#pragma once
+// SourceModel: the resolved view of the tracked database objects (DESIGN.md §6: metadata +
+// catalogs → resolve): for each source, each tracked table with its columns, their GraphQL names
+// and scalars, its relationships (resolved to the target table and the column mapping) and its
+// root field names. The GraphQL schema of a role (role_schema.h) is generated from it, and BuildIr
+// (ir/) reads it to turn a normalized field into a query on a table.
+//
+//   sources: {"default": {kind "postgres", tables: {{public, users}: Table{
+//     graphql_name "users", columns [{id, int4 → Int}, {name, text → String}],
+//     relationships [{orders, kArray, → {public, orders}, [(id, user_id)]}],
+//     primary_key [id], root fields users / users_by_pk / users_aggregate }}}}
+//
+// Pointers (Relationship::target, TableRootField::table) point into the SourceModel, which is
+// immutable once built and shared by the Snapshot that holds it.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "metadata/catalog.h"
+#include "schema/pg_scalar.h"
+
+namespace junction::schema {
+
+struct Column {
+  std::string name;          // in the database
+  std::string graphql_name;  // column_config custom_name, or the name
+  std::string type;          // the database type's name (metadata::CatalogColumn::type)
+  std::string type_schema = "pg_catalog";
+  bool is_array = false;
+  bool nullable = true;
+  // The GraphQL scalar (or enum) type the column is exposed as: "Int", "String", "bigint",
+  // "timestamptz", "jsonb", … (an array column is a list of it).
+  std::string scalar;
+  // How Hasura classifies the type (pg_scalar.h): decides operators and aggregates.
+  PgScalar::Kind scalar_kind = PgScalar::Kind::kUnknown;
+  std::optional<std::string> description;  // the column's comment
+};
+
+struct Table;
+
+struct Relationship {
+  enum class Kind { kObject, kArray };
+
+  std::string name;
+  Kind kind = Kind::kObject;
+  const Table* target = nullptr;
+  // Pairs (this table's column, the target's column), all of which must be equal to join.
+  std::vector<std::pair<std::string, std::string>> mapping;
+  // Whether an object relationship can be null (a nullable local column, or a manual
+  // configuration); array relationships are never null.
+  bool nullable = true;
+};
+
+// The names of a table's root fields (custom_root_fields, or Hasura's defaults).
+struct RootFieldNames {
+  std::string select;            // <t>
+  std::string select_by_pk;      // <t>_by_pk (only when the table has a primary key)
+  std::string select_aggregate;  // <t>_aggregate
+};
+
+struct Table {
+  std::string source;
+  metadata::QualifiedName name;
+  // The GraphQL type name: custom_name, else the name, prefixed "<schema>_" outside `public`.
+  std::string graphql_name;
+  std::vector<Column> columns;  // in catalog order
+  std::vector<Relationship> relationships;
+  std::vector<std::string> primary_key;  // database column names; empty when none
+  RootFieldNames root_fields;
+  // custom_root_fields comments, replacing Hasura's default descriptions when set.
+  RootFieldNames root_field_comments;
+  std::optional<std::string> description;  // the table's comment
+
+  const Column* FindColumn(std::string_view graphql_name) const;
+  const Column* FindColumnByName(std::string_view name) const;  // by database name
+  const Relationship* FindRelationship(std::string_view name) const;
+};
+
+struct Source {
+  std::string name;
+  std::string kind;  // "postgres"
+  std::map<metadata::QualifiedName, Table> tables;
+};
+
+struct SourceModel {
+  std::map<std::string, Source, std::less<>> sources;
+
+  const Table* FindTable(std::string_view source, const metadata::QualifiedName& table) const;
+};
+
+}  // namespace junction::schema
