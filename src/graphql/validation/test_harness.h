@@ -7,15 +7,17 @@
 //   => {"Field \"dog\" of type \"Dog\" must have a selection of subfields. Did you mean
 //        \"dog { ... }\"? @1:3"}
 //
-// kHarnessSdl is graphql-js 16's validation test schema (validation/__tests__/harness.ts) with a
-// few additions; it is the same schema as tests/oracle/schemas/harness.graphql, which the oracle
-// validates the documents of tests/oracle/validation/ against (test_harness_test.cc checks that
-// the two agree). kSpecExampleSdl is the schema the examples of spec §5 assume.
+// HarnessSdl() is graphql-js 16's validation test schema (validation/__tests__/harness.ts) with a
+// few additions, read from tests/oracle/schemas/harness.graphql, which the oracle validates the
+// documents of tests/oracle/validation/ against. kSpecExampleSdl is the schema the examples of
+// spec §5 assume.
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,153 +33,14 @@
 
 namespace junction::graphql::validation::testing {
 
-inline constexpr std::string_view kHarnessSdl = R"graphql(
-interface Being {
-  name(surname: Boolean): String
+// The harness SDL, read from tests/oracle/schemas/harness.graphql: one file for the unit tests
+// and the oracle, so they cannot drift apart.
+inline std::string HarnessSdl() {
+  std::ifstream file(std::string(JUNCTION_SOURCE_DIR) + "/tests/oracle/schemas/harness.graphql");
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
 }
-
-interface Mammal {
-  mother: Mammal
-  father: Mammal
-}
-
-interface Pet implements Being {
-  name(surname: Boolean): String
-}
-
-interface Canine implements Mammal & Being {
-  name(surname: Boolean): String
-  mother: Canine
-  father: Canine
-}
-
-enum DogCommand {
-  SIT
-  HEEL
-  DOWN
-}
-
-type Dog implements Being & Pet & Mammal & Canine {
-  name(surname: Boolean): String
-  nickname: String
-  barkVolume: Int
-  barks: Boolean
-  doesKnowCommand(dogCommand: DogCommand): Boolean
-  isHouseTrained(atOtherHomes: Boolean = true): Boolean
-  isAtLocation(x: Int, y: Int): Boolean
-  mother: Dog
-  father: Dog
-}
-
-type Cat implements Being & Pet {
-  name(surname: Boolean): String
-  nickname: String
-  meows: Boolean
-  meowsVolume: Int
-  furColor: FurColor
-}
-
-union CatOrDog = Cat | Dog
-
-interface Intelligent {
-  iq: Int
-}
-
-type Human implements Being & Intelligent {
-  name(surname: Boolean): String
-  pets: [Pet]
-  relatives: [Human]
-  iq: Int
-}
-
-type Alien implements Being & Intelligent {
-  name(surname: Boolean): String
-  numEyes: Int
-  iq: Int
-}
-
-union DogOrHuman = Dog | Human
-
-union HumanOrAlien = Human | Alien
-
-enum FurColor {
-  BROWN
-  BLACK
-  TAN
-  SPOTTED
-  NO_FUR
-  UNKNOWN
-}
-
-input ComplexInput {
-  requiredField: Boolean!
-  nonNullField: Boolean! = false
-  intField: Int
-  stringField: String
-  booleanField: Boolean
-  stringListField: [String]
-}
-
-scalar Any
-
-type ComplicatedArgs {
-  intArgField(intArg: Int): String
-  nonNullIntArgField(nonNullIntArg: Int!): String
-  stringArgField(stringArg: String): String
-  booleanArgField(booleanArg: Boolean): String
-  enumArgField(enumArg: FurColor): String
-  floatArgField(floatArg: Float): String
-  idArgField(idArg: ID): String
-  stringListArgField(stringListArg: [String]): String
-  stringListNonNullArgField(stringListNonNullArg: [String!]): String
-  complexArgField(complexArg: ComplexInput): String
-  multipleReqs(req1: Int!, req2: Int!): String
-  nonNullFieldWithDefault(arg: Int! = 0): String
-  multipleOpts(opt1: Int = 0, opt2: Int = 0): String
-  multipleOptAndReq(req1: Int!, req2: Int!, opt1: Int = 0, opt2: Int = 0): String
-  anyArgField(anyArg: Any): String
-}
-
-type QueryRoot {
-  human(id: ID): Human
-  alien: Alien
-  dog: Dog
-  cat: Cat
-  pet: Pet
-  catOrDog: CatOrDog
-  dogOrHuman: DogOrHuman
-  humanOrAlien: HumanOrAlien
-  complicatedArgs: ComplicatedArgs
-}
-
-type Message {
-  body: String
-  sender: String
-}
-
-type SubscriptionRoot {
-  importantEmails: [String]
-  notImportantEmails: [String]
-  moreImportantEmails: [String]
-  spamEmails: [String]
-  deletedEmails: [String]
-  newMessage: Message
-}
-
-schema {
-  query: QueryRoot
-  subscription: SubscriptionRoot
-}
-
-directive @onQuery on QUERY
-directive @onMutation on MUTATION
-directive @onSubscription on SUBSCRIPTION
-directive @onField on FIELD
-directive @onFragmentDefinition on FRAGMENT_DEFINITION
-directive @onFragmentSpread on FRAGMENT_SPREAD
-directive @onInlineFragment on INLINE_FRAGMENT
-directive @onVariableDefinition on VARIABLE_DEFINITION
-)graphql";
 
 // Spec §5's example schema (October 2021), with the additions its examples make along the way
 // (Query.arguments, findDog, booleanList; Arguments; ComplexInput; a subscription root).
@@ -282,7 +145,7 @@ inline std::shared_ptr<const Schema> MakeSchema(std::string_view sdl) {
 }
 
 inline const Schema& HarnessSchema() {
-  static const std::shared_ptr<const Schema> schema = MakeSchema(kHarnessSdl);
+  static const std::shared_ptr<const Schema> schema = MakeSchema(HarnessSdl());
   return *schema;
 }
 
