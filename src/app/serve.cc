@@ -1,5 +1,6 @@
 #include "app/serve.h"
 
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <functional>
@@ -27,6 +28,18 @@
 
 namespace junction::app {
 namespace {
+
+// The server has stopped and its threads have ended; what remains is tearing down, which takes a
+// moment (more under a sanitizer). A supervisor repeating its SIGTERM then must not turn a clean
+// exit into death by signal, yet the server's signal handler goes with the server: block both
+// signals in this, the last thread, so they stay pending until the process has exited.
+void KeepStopSignalsPending() {
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+}
 
 void LogStartup(spdlog::level::level_enum level, std::string_view kind, std::string_view message,
                 const std::function<void(JsonWriter&)>& extra = nullptr) {
@@ -117,6 +130,7 @@ int ServeOrFail(const ServeConfig& config) {
     return FailStartup("server", started.error().message);
   }
   http.Wait();
+  KeepStopSignalsPending();
   return 0;
 }
 

@@ -59,6 +59,16 @@ def test_idle_keep_alive_connections_do_not_delay_shutdown(start_engine):
     connection.close()
 
 
+def test_signals_repeated_until_exit_still_give_a_clean_exit(start_engine):
+    """A supervisor may repeat SIGTERM while the engine tears down: the exit stays clean."""
+    engine = start_engine()
+    deadline = time.monotonic() + 30
+    while engine.process.poll() is None and time.monotonic() < deadline:
+        engine.process.send_signal(signal.SIGTERM)
+        time.sleep(0.001)
+    assert engine.stop() == 0
+
+
 def test_sigint_stops_gracefully_too(start_engine):
     engine = start_engine()
     engine.process.send_signal(signal.SIGINT)
