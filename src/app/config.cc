@@ -101,6 +101,14 @@ std::vector<Setting> ServeSettings() {
                       "Worker threads (default 0: one per core)",
                       IntegerSetter<unsigned>(&server::ServerOptions::threads, 0, 1024),
                       "a number from 0 (one per core) to 1024"});
+  settings.push_back({"--remote-join-batch-size", "JUNCTION_REMOTE_JOIN_BATCH_SIZE", "", "N",
+                      "Most join keys one statement of a remote join carries (default 10000)",
+                      [](const std::string& text, ServeConfig& config) {
+                        std::optional<size_t> size = ParseInteger<size_t>(text, 1, 1'000'000);
+                        if (size) config.remote_join_batch_size = *size;
+                        return size.has_value();
+                      },
+                      "a number from 1 to 1000000"});
   settings.push_back({"--log-level", "JUNCTION_LOG_LEVEL", "HASURA_GRAPHQL_LOG_LEVEL", "LEVEL",
                       "debug, info (the default), warn or error",
                       [](const std::string& text, ServeConfig& config) {

@@ -27,6 +27,8 @@ struct ServeConfig {
   std::string metadata_store = std::string(kDefaultMetadataStore);
   std::string admin_secret;        // empty: no secret (development mode, everyone is admin)
   std::string log_level = "info";  // debug | info | warn | error
+  // The most keys one statement of a remote join carries (execute::ExecuteOptions).
+  size_t remote_join_batch_size = 10000;
 };
 
 enum class Command {

@@ -37,12 +37,14 @@ TEST(ParseCommandLine, ServeDefaults) {
   EXPECT_EQ(parsed.serve.server.max_body_bytes, 10u * 1024 * 1024);
   EXPECT_EQ(parsed.serve.server.max_connections, server::kDefaultMaxConnections);
   EXPECT_EQ(parsed.serve.server.threads, 0u);
+  EXPECT_EQ(parsed.serve.remote_join_batch_size, 10000u);
 }
 
 TEST(ParseCommandLine, FlagsSetEveryServeSetting) {
-  CommandLine parsed = Parse({"serve", "--host", "0.0.0.0", "--port", "9000", "--metadata-store",
-                              "/tmp/m.json", "--admin-secret", "s3cret", "--max-body-size", "2MiB",
-                              "--max-connections", "50", "--threads", "3", "--log-level", "debug"});
+  CommandLine parsed =
+      Parse({"serve", "--host", "0.0.0.0", "--port", "9000", "--metadata-store", "/tmp/m.json",
+             "--admin-secret", "s3cret", "--max-body-size", "2MiB", "--max-connections", "50",
+             "--threads", "3", "--log-level", "debug", "--remote-join-batch-size", "500"});
   ASSERT_EQ(parsed.command, Command::kServe) << parsed.message;
   EXPECT_EQ(parsed.serve.server.host, "0.0.0.0");
   EXPECT_EQ(parsed.serve.server.port, 9000);
@@ -52,6 +54,7 @@ TEST(ParseCommandLine, FlagsSetEveryServeSetting) {
   EXPECT_EQ(parsed.serve.server.max_connections, 50u);
   EXPECT_EQ(parsed.serve.server.threads, 3u);
   EXPECT_EQ(parsed.serve.log_level, "debug");
+  EXPECT_EQ(parsed.serve.remote_join_batch_size, 500u);
 }
 
 TEST(ParseCommandLine, FlagsAcceptTheEqualsForm) {

@@ -11,11 +11,11 @@
 #include <future>
 #include <utility>  // before any Asio header: Boost 1.74 + GCC 12
 
+#include <fmt/format.h>
+#include <spdlog/common.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
-#include <fmt/format.h>
-#include <spdlog/common.h>
 
 #include "app/file_metadata_store.h"
 #include "app/version.h"
@@ -74,6 +74,8 @@ void LogConfiguration(const ServeConfig& config) {
     w.Int(config.server.threads);
     w.Key("log_level");
     w.String(config.log_level);
+    w.Key("remote_join_batch_size");
+    w.Int(static_cast<int64_t>(config.remote_join_batch_size));
   });
   if (config.admin_secret.empty()) {
     LogStartup(spdlog::level::warn, "server_configuration",
@@ -107,7 +109,8 @@ int ServeOrFail(const ServeConfig& config) {
   // One io_context for everything (DESIGN.md §5): the engine connects to its sources on it before
   // the listener starts, then the listener's threads run it.
   boost::asio::io_context ioc;
-  server::Engine engine(server::EngineOptions{config.admin_secret}, store, ioc.get_executor());
+  server::Engine engine(server::EngineOptions{config.admin_secret, {config.remote_join_batch_size}},
+                        store, ioc.get_executor());
   std::future<Status> started_engine =
       boost::asio::co_spawn(ioc, engine.Start(std::move(*metadata)), boost::asio::use_future);
   // Run only until the engine is ready: the pools' timers are work that must not hold us here.
@@ -116,10 +119,10 @@ int ServeOrFail(const ServeConfig& config) {
   }
   ioc.restart();  // running out of work (the start-up coroutine's end) marks it stopped
   if (Status engine_ready = started_engine.get(); !engine_ready) {
-    return FailStartup("metadata", fmt::format("cannot build a schema from the metadata in "
-                                               "\"{}\": {}",
-                                               config.metadata_store,
-                                               engine_ready.error().message));
+    return FailStartup("metadata",
+                       fmt::format("cannot build a schema from the metadata in "
+                                   "\"{}\": {}",
+                                   config.metadata_store, engine_ready.error().message));
   }
   LogInconsistencies(*engine.snapshot());
 

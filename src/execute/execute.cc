@@ -1,96 +1,81 @@
 #include "execute/execute.h"
 
-#include <optional>
 #include <vector>
 
-#include "backends/postgres/database_error.h"
 #include "backends/postgres/translate.h"
 #include "common/json_writer.h"
+#include "execute/remote_join.h"
+#include "execute/run_statement.h"
 #include "execute/when_all.h"
 
 namespace junction::execute {
 namespace {
 
 namespace asio = boost::asio;
-namespace postgres = backends::postgres;
 
-// What a step answers: its field's JSON, or why there is none. Default-constructible, as
-// WhenAll's tasks must be.
-struct StepOutcome {
-  std::string json;
-  std::optional<Error> error;
-};
-
-StepOutcome Failed(Error error) { return StepOutcome{{}, std::move(error)}; }
-
-// A failed statement as Hasura answers a query (mkTxErrorHandler): a value the database rejected
-// (SQLSTATE class 22) is a data-exception with the database's message; anything else is
-// unexpected, "database query error". A connection that failed keeps its postgres-error
-// "connection error". The database's details stay in `internal`, which only admins see.
-Error QueryError(Error error) {
-  error.path = "$";
-  const std::optional<std::string> sqlstate = postgres::SqlStateOf(error);
-  if (!sqlstate) return error;  // not a statement's failure: the connection's
-  if (sqlstate->starts_with("22")) {
-    error.code = ErrorCode::kDataException;
-  } else {
-    error.code = ErrorCode::kUnexpected;
-    error.message = "database query error";
-  }
-  return error;
+asio::awaitable<Result<std::string>> RunStep(const plan::Step& step,
+                                             const backends::sql::Statement& statement,
+                                             const JoinContext& joins) {
+  Result<std::string> json = co_await RunStatement(joins.pools, step.source, statement, "$");
+  if (!json || step.joins.empty()) co_return json;
+  co_return co_await RunRemoteJoins(std::move(json).value(), step.joins, joins);
 }
 
-asio::awaitable<StepOutcome> RunStep(const plan::Step& step,
-                                     const backends::sql::Statement& statement,
-                                     const plan::RootEntry& entry, const SourcePools& pools) {
-  Result<std::shared_ptr<postgres::Pool>> pool = pools.Find(step.source);
-  if (!pool) co_return Failed(std::move(pool).error());
-  Result<postgres::QueryResult> result = co_await (*pool)->Execute(statement);
-  if (!result) co_return Failed(QueryError(std::move(result).error()));
-  // One row of one column: the field's JSON; SQL NULL is JSON null (a _by_pk that found nothing).
-  if (result->rows.size() != 1 || result->rows.front().size() != 1) {
-    co_return Failed(Error(ErrorCode::kUnexpected,
-                           "the query for \"" + entry.alias + "\" did not return one value"));
-  }
-  const std::optional<std::string>& value = result->rows.front().front();
-  co_return StepOutcome{value ? *value : std::string("null"), std::nullopt};
-}
-
-// The steps' outcomes in step order: one step is awaited where it is, several run at once.
-asio::awaitable<std::vector<StepOutcome>> RunSteps(const ExecutablePlan& prepared,
-                                                   const SourcePools& pools) {
-  std::vector<asio::awaitable<StepOutcome>> steps;
+// The steps' JSON in step order: one step is awaited where it is, several run at once.
+asio::awaitable<std::vector<Result<std::string>>> RunSteps(const ExecutablePlan& prepared,
+                                                           const JoinContext& joins) {
+  std::vector<asio::awaitable<Result<std::string>>> steps;
   size_t index = 0;
   for (const plan::RootEntry& entry : prepared.plan.root) {
     if (const auto* step = std::get_if<plan::Step>(&entry.value)) {
-      steps.push_back(RunStep(*step, prepared.statements[index++], entry, pools));
+      steps.push_back(RunStep(*step, prepared.statements[index++], joins));
     }
   }
   if (steps.size() == 1) {
-    std::vector<StepOutcome> outcomes;
+    std::vector<Result<std::string>> outcomes;
     outcomes.push_back(co_await std::move(steps.front()));
     co_return outcomes;
   }
   co_return co_await WhenAll(std::move(steps));
 }
 
+// Translates the remote joins of `tree` (depth first), numbering them.
+Status PrepareJoins(plan::JoinTree& tree, std::vector<backends::sql::Statement>& statements) {
+  for (plan::RemoteJoin& join : tree.joins) {
+    Result<backends::sql::Statement> statement =
+        backends::postgres::TranslateRemoteJoin(join.field);
+    if (!statement) return std::move(statement).error();
+    join.statement = statements.size();
+    statements.push_back(std::move(statement).value());
+    if (Status nested = PrepareJoins(join.tree, statements); !nested) return nested;
+  }
+  for (plan::ChildJoins& child : tree.children) {
+    if (Status nested = PrepareJoins(child.tree, statements); !nested) return nested;
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<ExecutablePlan> Prepare(plan::Plan plan) {
-  ExecutablePlan prepared{std::move(plan), {}};
-  for (const plan::RootEntry& entry : prepared.plan.root) {
-    const auto* step = std::get_if<plan::Step>(&entry.value);
+  ExecutablePlan prepared{std::move(plan), {}, {}};
+  for (plan::RootEntry& entry : prepared.plan.root) {
+    auto* step = std::get_if<plan::Step>(&entry.value);
     if (step == nullptr) continue;
-    Result<backends::sql::Statement> statement = postgres::Translate(step->field);
+    Result<backends::sql::Statement> statement = backends::postgres::Translate(step->field);
     if (!statement) return std::move(statement).error();
     prepared.statements.push_back(std::move(statement).value());
+    if (Status joins = PrepareJoins(step->joins, prepared.join_statements); !joins) {
+      return std::move(joins).error();
+    }
   }
   return prepared;
 }
 
 asio::awaitable<Result<std::string>> Execute(const ExecutablePlan& prepared,
-                                             const SourcePools& pools) {
-  std::vector<StepOutcome> outcomes = co_await RunSteps(prepared, pools);
+                                             const SourcePools& pools, ExecuteOptions options) {
+  const JoinContext joins{prepared.join_statements, pools, options.remote_join_batch_size};
+  std::vector<Result<std::string>> outcomes = co_await RunSteps(prepared, joins);
 
   JsonWriter out;
   out.BeginObject();
@@ -103,9 +88,9 @@ asio::awaitable<Result<std::string>> Execute(const ExecutablePlan& prepared,
       out.Raw(*json);
       continue;
     }
-    StepOutcome& outcome = outcomes[next_step++];
-    if (outcome.error) co_return std::move(*outcome.error);
-    out.Raw(outcome.json);
+    Result<std::string>& outcome = outcomes[next_step++];
+    if (!outcome) co_return std::move(outcome).error();
+    out.Raw(*outcome);
   }
   out.EndObject();
   out.EndObject();

@@ -8,9 +8,12 @@
 //   { n: no_queries_available  users(limit: 1) { id } }
 //   => {"data":{"n":"There are no queries …","users":[{"id":1}]}}
 //
+// A step whose result has remote joins runs them (remote_join.h) before it is spliced in.
+//
 // A step that fails fails the request, as in Hasura: the response is that error (the first in
 // query order), with the database's message, and its details in `internal` for admins.
 
+#include <cstddef>
 #include <string>
 #include <utility>  // before any Asio header: Boost 1.74 + GCC 12
 #include <vector>
@@ -29,13 +32,21 @@ namespace junction::execute {
 struct ExecutablePlan {
   plan::Plan plan;
   std::vector<backends::sql::Statement> statements;
+  // The remote joins' statements, in the order Prepare met them (plan::RemoteJoin::statement).
+  std::vector<backends::sql::Statement> join_statements;
 };
 
-// Translates every step of `plan`.
+// Translates every step of `plan` and every remote join in it.
 Result<ExecutablePlan> Prepare(plan::Plan plan);
+
+struct ExecuteOptions {
+  // The most keys one statement of a remote join carries; more go in several statements.
+  size_t remote_join_batch_size = 10000;
+};
 
 // REQUIRES: `plan` and `pools` outlive the coroutine.
 boost::asio::awaitable<Result<std::string>> Execute(const ExecutablePlan& plan,
-                                                    const SourcePools& pools);
+                                                    const SourcePools& pools,
+                                                    ExecuteOptions options = {});
 
 }  // namespace junction::execute

@@ -5,10 +5,10 @@
 #include <utility>  // before any Asio header: Boost 1.74 + GCC 12
 #include <vector>
 
+#include <gtest/gtest.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
-#include <gtest/gtest.h>
 
 namespace junction::execute {
 namespace {
@@ -111,7 +111,8 @@ TEST_F(ExecuteTest, ARootFieldWithNothingToResolveItIsAnError) {
   // A RoleSchema whose map lacks the field its GraphQL schema declares: a bug, reported.
   schema::RoleSchema broken = *role_;
   broken.query_fields.clear();
-  Result<std::string> response = PlanAndExecute(Query({Field("no_queries_available", "x")}), broken);
+  Result<std::string> response =
+      PlanAndExecute(Query({Field("no_queries_available", "x")}), broken);
   ASSERT_FALSE(response);
   EXPECT_EQ(response.error().code, ErrorCode::kUnexpected);
   EXPECT_EQ(response.error().path, "$.selectionSet.x");

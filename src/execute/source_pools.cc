@@ -8,8 +8,7 @@ namespace junction::execute {
 const SourcePools::Entry* SourcePools::Reusable(std::string_view name,
                                                 const metadata::Json& configuration) const {
   const auto it = entries_.find(name);
-  return it != entries_.end() && it->second.configuration == configuration ? &it->second
-                                                                            : nullptr;
+  return it != entries_.end() && it->second.configuration == configuration ? &it->second : nullptr;
 }
 
 SourcePools SourcePools::Update(const metadata::Json& sources,
@@ -40,7 +39,8 @@ SourcePools SourcePools::Update(const metadata::Json& sources,
 Result<std::shared_ptr<backends::postgres::Pool>> SourcePools::Find(std::string_view source) const {
   const auto it = entries_.find(source);
   if (it == entries_.end()) {
-    return Error(ErrorCode::kUnexpected, "source \"" + std::string(source) + "\" has no connection");
+    return Error(ErrorCode::kUnexpected,
+                 "source \"" + std::string(source) + "\" has no connection");
   }
   return it->second.pool;
 }

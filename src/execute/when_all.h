@@ -32,6 +32,12 @@ namespace when_all_detail {
 namespace asio = boost::asio;
 using Strand = asio::strand<asio::any_io_executor>;
 
+// `task`'s value, optional so that a completion has one to pass even when the task threw.
+template <typename T>
+asio::awaitable<std::optional<T>> Optional(asio::awaitable<T> task) {
+  co_return co_await std::move(task);
+}
+
 // Runs on `strand`, which owns every member of the shared state: completions are posted to it,
 // and the wait begins on it, so no completion can slip between checking and waiting.
 template <typename T>
@@ -48,11 +54,11 @@ asio::awaitable<std::vector<T>> WaitAll(Strand strand, asio::any_io_executor exe
   state->results.resize(tasks.size());
   state->remaining = tasks.size();
   for (size_t i = 0; i < tasks.size(); ++i) {
-    asio::co_spawn(executor, std::move(tasks[i]),
-                   [state, strand, i](std::exception_ptr failure, T value) mutable {
+    asio::co_spawn(executor, Optional(std::move(tasks[i])),
+                   [state, strand, i](std::exception_ptr failure, std::optional<T> value) mutable {
                      asio::post(strand, [state, i, failure, value = std::move(value)]() mutable {
                        if (failure) state->failure = failure;
-                       state->results[i].emplace(std::move(value));
+                       state->results[i] = std::move(value);
                        if (--state->remaining == 0) state->done.cancel();
                      });
                    });
@@ -70,8 +76,7 @@ asio::awaitable<std::vector<T>> WaitAll(Strand strand, asio::any_io_executor exe
 
 }  // namespace when_all_detail
 
-// REQUIRES: T is default-constructible and movable (a co_spawn completion needs a value even when
-// the task threw).
+// REQUIRES: T is movable.
 template <typename T>
 boost::asio::awaitable<std::vector<T>> WhenAll(std::vector<boost::asio::awaitable<T>> tasks) {
   namespace asio = boost::asio;

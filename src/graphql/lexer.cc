@@ -1,5 +1,6 @@
 #include "graphql/lexer.h"
 
+#include <algorithm>
 #include <array>
 
 #include "graphql/syntax_error.h"
@@ -22,6 +23,12 @@ bool IsDigit(int c) { return c >= '0' && c <= '9'; }
 bool IsNameStart(int c) { return c != -1 && kNameContinue[c] && !IsDigit(c); }
 
 }  // namespace
+
+bool IsName(std::string_view text) {
+  if (text.empty() || !IsNameStart(static_cast<unsigned char>(text.front()))) return false;
+  return std::ranges::all_of(text,
+                             [](char c) { return kNameContinue[static_cast<unsigned char>(c)]; });
+}
 
 std::string_view ToString(TokenKind kind) {
   switch (kind) {

@@ -49,6 +49,10 @@ enum class TokenKind : uint8_t {
 std::string_view ToString(TokenKind kind);
 bool IsPunctuator(TokenKind kind);
 
+// Whether `text` is a GraphQL Name (/[_A-Za-z][_0-9A-Za-z]*/): what field, type and argument names
+// in metadata must be.
+bool IsName(std::string_view text);
+
 struct Token {
   TokenKind kind = TokenKind::kSof;
   uint32_t start = 0;  // byte offsets of the token in the source, [start, end)

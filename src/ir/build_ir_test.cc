@@ -2,10 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include "ir/test_support.h"
+
 namespace junction::ir {
 namespace {
 
 using graphql::NormalizedField;
+using testing_support::Field;
+using testing_support::MakeColumn;
+using testing_support::MakeRelationship;
+using testing_support::Renamed;
 using Json = nlohmann::ordered_json;
 
 // user(id int4 pk, name text as full_name) —orders→ order(id, user_id, total numeric);
@@ -19,52 +25,20 @@ class BuildIrTest : public testing::Test {
     user.source = order.source = "default";
     user.name = {"public", "user"};
     user.graphql_name = "user";
-    user.columns = {MakeColumn("id", "id", "int4", "Int"),
-                    MakeColumn("name", "full_name", "text", "String")};
+    user.columns = {MakeColumn("id", "int4", "Int"),
+                    Renamed(MakeColumn("name", "text", "String"), "full_name")};
     user.relationships = {
-        MakeRelationship("orders", schema::Relationship::Kind::kArray, order, "id", "user_id")};
+        MakeRelationship("orders", schema::Relationship::Kind::kArray, order, {{"id", "user_id"}})};
     user.primary_key = {"id"};
     order.name = {"public", "order"};
     order.graphql_name = "order";
-    order.columns = {MakeColumn("id", "id", "int4", "Int"),
-                     MakeColumn("user_id", "user_id", "int4", "Int"),
-                     MakeColumn("total", "total", "numeric", "numeric")};
+    order.columns = {MakeColumn("id", "int4", "Int"), MakeColumn("user_id", "int4", "Int"),
+                     MakeColumn("total", "numeric", "numeric")};
     order.relationships = {
-        MakeRelationship("user", schema::Relationship::Kind::kObject, user, "user_id", "id")};
+        MakeRelationship("user", schema::Relationship::Kind::kObject, user, {{"user_id", "id"}})};
     order.primary_key = {"id"};
     user_ = &user;
     order_ = &order;
-  }
-
-  static schema::Column MakeColumn(std::string name, std::string graphql_name, std::string type,
-                                   std::string scalar) {
-    schema::Column column;
-    column.name = std::move(name);
-    column.graphql_name = std::move(graphql_name);
-    column.type = std::move(type);
-    column.scalar = std::move(scalar);
-    return column;
-  }
-
-  static schema::Relationship MakeRelationship(std::string name, schema::Relationship::Kind kind,
-                                               const schema::Table& target, std::string local,
-                                               std::string remote) {
-    schema::Relationship relationship;
-    relationship.name = std::move(name);
-    relationship.kind = kind;
-    relationship.target = &target;
-    relationship.mapping = {{std::move(local), std::move(remote)}};
-    return relationship;
-  }
-
-  static NormalizedField Field(std::string name, Json arguments = Json::object(),
-                               std::vector<NormalizedField> selection = {}) {
-    NormalizedField field;
-    field.alias = name;
-    field.name = std::move(name);
-    field.arguments = std::move(arguments);
-    field.selection_set = std::move(selection);
-    return field;
   }
 
   schema::SourceModel model_;

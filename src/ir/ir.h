@@ -197,11 +197,27 @@ struct ArrayAggregate {
   AggregateSelect select;
 };
 
+// Where the plan cut a remote relationship out of the query (plan.h, RemoteJoin): JSON null in
+// the query's result, keeping the key's place until the engine puts the joined value there.
+struct JoinPlaceholder {};
+
 // One field of a table's object type, under its response key.
 struct Field {
   std::string alias;
-  std::variant<ColumnField, Typename, ObjectRelation, ArrayRelation, ArrayAggregate> value;
+  std::variant<ColumnField, Typename, ObjectRelation, ArrayRelation, ArrayAggregate,
+               JoinPlaceholder>
+      value;
 };
+
+// The relationship `field` follows (an object or array relationship, `<rel>_aggregate`), or null.
+inline const schema::Relationship* RelationshipOf(const Field& field) {
+  if (const auto* object = std::get_if<ObjectRelation>(&field.value)) return object->relationship;
+  if (const auto* array = std::get_if<ArrayRelation>(&field.value)) return array->relationship;
+  if (const auto* aggregate = std::get_if<ArrayAggregate>(&field.value)) {
+    return aggregate->relationship;
+  }
+  return nullptr;
+}
 
 // ---- root fields -------------------------------------------------------------------------------
 

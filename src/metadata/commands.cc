@@ -5,6 +5,7 @@
 
 #include "metadata/manage_metadata.h"
 #include "metadata/relationship_commands.h"
+#include "metadata/remote_relationship_commands.h"
 #include "metadata/source_commands.h"
 #include "metadata/table_commands.h"
 #include "metadata/unknown_command.h"
@@ -69,6 +70,9 @@ constexpr std::pair<std::string_view, ObjectCommand> kPostgresCommands[] = {
     {"drop_relationship", DropRelationship},
     {"rename_relationship", RenameRelationship},
     {"set_relationship_comment", SetRelationshipComment},
+    {"create_remote_relationship", CreateRemoteRelationship},
+    {"update_remote_relationship", UpdateRemoteRelationship},
+    {"delete_remote_relationship", DeleteRemoteRelationship},
 };
 
 // The command a "pg_…" or "postgres_…" type names, or null.

@@ -10,8 +10,10 @@
 // get_inconsistent_metadata, drop_inconsistent_metadata, and bulk (atomic: every command applies
 // or none does); for Postgres (prefix "pg_" or "postgres_") add_source, drop_source, track_table,
 // untrack_table, set_table_customization, set_table_is_enum, create_object_relationship,
-// create_array_relationship, drop_relationship, rename_relationship and set_relationship_comment
-// (source_commands.h, table_commands.h, relationship_commands.h).
+// create_array_relationship, drop_relationship, rename_relationship, set_relationship_comment and
+// create_remote_relationship, update_remote_relationship, delete_remote_relationship
+// (source_commands.h, table_commands.h, relationship_commands.h,
+// remote_relationship_commands.h).
 //
 // With "version":2, replace_metadata and export_metadata answer Hasura's v2 shapes. Hasura
 // commands Junction does not implement yet answer not-supported; names Hasura does not know answer

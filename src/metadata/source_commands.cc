@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "metadata/manage_metadata.h"
+#include "metadata/remote_relationship_commands.h"
 
 namespace junction::metadata {
 namespace {
@@ -285,6 +286,17 @@ Result<ObjectChange> DropSource(CommandState& state, const Command& command,
                              ? FindConsistentSource(document, state.metadata, *name, context, path)
                              : FindSource(document, *name, path);
   if (!source) return source.error();
+  // Remote relationships of other sources' tables that join to this source depend on it.
+  std::vector<RemoteRelationshipRef> dependents = RemoteRelationshipsTo(document, *name, {});
+  std::erase_if(dependents, [&](const RemoteRelationshipRef& ref) { return ref.source == *name; });
+  if (!dependents.empty() && !*cascade) {
+    std::vector<std::string> texts;
+    for (const RemoteRelationshipRef& dependent : dependents) {
+      texts.push_back(DependencyText(dependent));
+    }
+    return DependentObjectsExist(std::move(texts), path);
+  }
+  EraseRemoteRelationships(document, dependents);
   Json& sources = document["sources"];
   sources.erase(FindEntry(sources, "name", Json(*name)));
   if (Status status = CommitDocument(state, std::move(document), path); !status) {

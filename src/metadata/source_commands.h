@@ -17,10 +17,10 @@
 // A source that exists is refused (already-exists) unless replace_configuration is true, which
 // replaces its configuration, drops its customization and keeps its tables. A customization
 // with any non-null member is refused (not-supported at $.args.customization): Junction does not
-// apply source customization to the schema yet. Dropping refuses a source
-// that does not exist; Hasura also refuses, without cascade, a source that remote relationships
-// of other sources point to, and Junction has no remote relationships yet, so nothing depends on
-// a source.
+// apply source customization to the schema yet. Dropping refuses a source that does not exist,
+// and, without cascade, a source that remote relationships of other sources' tables join to
+// (dependency-error "cannot drop due to the following dependent objects: remote relationship
+// orders.user in source \"default\""); with cascade it deletes those relationships too.
 
 #include "common/result.h"
 #include "metadata/commands.h"

@@ -46,6 +46,11 @@ std::string RelationshipObjectName(std::string_view source, const QualifiedName&
          TableObjectName(source, table);
 }
 
+std::string RemoteRelationshipObjectName(std::string_view source, const QualifiedName& table,
+                                         std::string_view name) {
+  return "remote_relationship " + std::string(name) + " in " + TableObjectName(source, table);
+}
+
 Result<QualifiedName> ReadTableName(const Json& value, const std::string& path) {
   if (value.is_string())
     return QualifiedName{std::string(kDefaultSchema), value.get<std::string>()};
@@ -273,6 +278,16 @@ std::optional<QualifiedName> RelationshipTarget(const Json& relationship, std::s
   }
   if (key == using_.end()) return std::nullopt;
   return ForeignKeyTarget(source, table, ColumnList(*key), context);
+}
+
+Error DependentObjectsExist(std::vector<std::string> texts, const std::string& path) {
+  std::sort(texts.begin(), texts.end());
+  std::string message = "cannot drop due to the following dependent objects: ";
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (i > 0) message += ", ";
+    message += texts[i];
+  }
+  return Error(ErrorCode::kDependencyError, std::move(message), path);
 }
 
 Status CommitDocument(CommandState& state, Json document, const std::string& path) {

@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/result.h"
 #include "metadata/catalog.h"
@@ -46,6 +47,10 @@ std::string SourceObjectName(std::string_view source);
 std::string TableObjectName(std::string_view source, const QualifiedName& table);
 std::string RelationshipObjectName(std::string_view source, const QualifiedName& table,
                                    std::string_view kind, std::string_view relationship);
+// "remote_relationship album in table track in source default" (inconsistent-object type
+// "remote_relationship").
+std::string RemoteRelationshipObjectName(std::string_view source, const QualifiedName& table,
+                                         std::string_view name);
 
 // Reads a table name at `path`: "authors" (schema public) or {"schema"?, "name"}.
 Result<QualifiedName> ReadTableName(const Json& value, const std::string& path);
@@ -127,6 +132,10 @@ bool TableBefore(const Json& a, const Json& b);
 std::optional<QualifiedName> RelationshipTarget(const Json& relationship, std::string_view source,
                                                 const QualifiedName& table,
                                                 const CommandContext& context);
+
+// Hasura's dependency-error for objects that depend on what a command drops:
+// "cannot drop due to the following dependent objects: <texts sorted, comma-separated>".
+Error DependentObjectsExist(std::vector<std::string> texts, const std::string& path);
 
 // Makes `document` the state's metadata (the resource version kept) and marks it modified.
 Status CommitDocument(CommandState& state, Json document, const std::string& path);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "metadata/manage_metadata.h"
+#include "metadata/remote_relationship_commands.h"
 
 namespace junction::metadata {
 namespace {
@@ -214,13 +215,16 @@ std::vector<Dependent> FindDependents(const Json& source_entry, const QualifiedN
   return dependents;
 }
 
-Error DependencyError(const std::vector<Dependent>& dependents, const std::string& path) {
-  std::string message = "cannot drop due to the following dependent objects: ";
-  for (size_t i = 0; i < dependents.size(); ++i) {
-    if (i > 0) message += ", ";
-    message += dependents[i].text;
+// Hasura's report of what depends on the table: local relationships of other tables of its source
+// and remote relationships of other tables that join to it.
+Error DependencyError(const std::vector<Dependent>& dependents,
+                      const std::vector<RemoteRelationshipRef>& remote, const std::string& path) {
+  std::vector<std::string> texts;
+  for (const Dependent& dependent : dependents) texts.push_back(dependent.text);
+  for (const RemoteRelationshipRef& relationship : remote) {
+    texts.push_back(DependencyText(relationship));
   }
-  return Error(ErrorCode::kDependencyError, std::move(message), path);
+  return DependentObjectsExist(std::move(texts), path);
 }
 
 void DropDependents(Json& source_entry, const std::vector<Dependent>& dependents) {
@@ -323,8 +327,16 @@ Result<ObjectChange> UntrackTable(CommandState& state, const Command& command,
                  "view/table already untracked: " + Quoted(TableText(ref->table)), path);
   }
   const std::vector<Dependent> dependents = FindDependents(**source, ref->table, context);
-  if (!dependents.empty() && !*cascade) return DependencyError(dependents, path);
+  std::vector<RemoteRelationshipRef> remote =
+      RemoteRelationshipsTo(document, ref->source, ref->table);
+  std::erase_if(remote, [&](const RemoteRelationshipRef& relationship) {
+    return relationship.source == ref->source && relationship.table == ref->table;
+  });
+  if ((!dependents.empty() || !remote.empty()) && !*cascade) {
+    return DependencyError(dependents, remote, path);
+  }
   DropDependents(**source, dependents);
+  EraseRemoteRelationships(document, remote);
   EraseTable(**source, ref->table);
   if (Status status = CommitDocument(state, std::move(document), path); !status) {
     return status.error();

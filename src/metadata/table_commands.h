@@ -20,7 +20,9 @@
 //
 // Untracking refuses, without cascade, a table that relationships of other tracked tables point
 // to (dependency-error "cannot drop due to the following dependent objects: relationship
-// books.author in source \"default\""); with cascade it drops those relationships too.
+// books.author in source \"default\""), or that remote relationships of other tables join to
+// ("remote relationship orders.user in source \"db2\""); with cascade it drops those
+// relationships too.
 // Whether a table is tracked is read from the metadata (Hasura reads its schema cache, so it
 // also calls an inconsistent table untracked).
 

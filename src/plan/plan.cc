@@ -5,6 +5,7 @@
 #include "common/json_writer.h"
 #include "graphql/introspection.h"
 #include "ir/build_ir.h"
+#include "plan/remote_joins.h"
 
 namespace junction::plan {
 namespace {
@@ -43,7 +44,8 @@ Result<std::variant<std::string, Step>> PlanRootField(const graphql::Operation& 
   const auto& table_field = std::get<schema::TableRootField>(*root_field);
   Result<ir::RootField> ir = ir::BuildRootField(table_field, field);
   if (!ir) return std::move(ir).error();
-  return Step{table_field.table->source, std::move(ir).value()};
+  JoinTree joins = CutRemoteJoins(*ir);
+  return Step{table_field.table->source, std::move(ir).value(), std::move(joins)};
 }
 
 }  // namespace

@@ -9,8 +9,18 @@
 //              {"users", Step{source "default", ir::RootField users …}},
 //              {"n",     Step{source "default", ir::RootField users_aggregate …}} ] }
 //
-// Remote joins will add a JoinTree under each Step (DESIGN.md §4); Explain prints a Plan.
+// A Step whose query selects remote relationships has them cut out (DESIGN.md §4): its query
+// keeps a null placeholder under each one's key and selects the join columns (as phantom keys
+// when the query did not select them), and its JoinTree says where in the step's JSON each
+// remote join goes and what answers it.
+//
+//   { orders { id user { name } } }          (orders → user: a remote object relationship)
+//   => Step{orders { id user: <null> user_id_join_column: user_id },
+//           joins {joins [RemoteJoin{"user", keys ["user_id_join_column"], source "accounts",
+//                                    users { name }}],
+//                  phantoms ["user_id_join_column"]}}
 
+#include <cstddef>
 #include <string>
 #include <variant>
 #include <vector>
@@ -22,10 +32,47 @@
 
 namespace junction::plan {
 
-// One query against one source.
+struct RemoteJoin;
+struct ChildJoins;
+
+// The remote joins in a JSON value: at each object of it (the value itself, or the elements of a
+// list, null skipped) the `joins` and the `phantoms` to strip, and deeper under `children`'s keys.
+struct JoinTree {
+  std::vector<RemoteJoin> joins;
+  std::vector<std::string> phantoms;
+  std::vector<ChildJoins> children;
+
+  bool empty() const { return joins.empty() && children.empty(); }
+};
+
+struct ChildJoins {
+  std::string key;
+  JoinTree tree;
+};
+
+// A remote relationship cut out of the query of the objects it is selected in. Those objects
+// have null under `alias` and their join values under `keys` (in the order of the relationship's
+// mapping); `field` (an ObjectRelation, ArrayRelation or ArrayAggregate on the relationship) is
+// what one query on `source` answers for all of their keys at once, and `tree` the remote joins
+// inside each value it answers.
+struct RemoteJoin {
+  std::string alias;
+  std::vector<std::string> keys;
+  std::string source;
+  ir::Field field;
+  JoinTree tree;
+  // Hasura's JSON path of the field in the query ($.selectionSet.orders.selectionSet.user),
+  // which an error in the join names.
+  std::string path;
+  // The join's statement in ExecutablePlan::join_statements (execute.h), set by Prepare.
+  size_t statement = 0;
+};
+
+// One query against one source, and the remote joins of its result.
 struct Step {
   std::string source;
   ir::RootField field;
+  JoinTree joins;
 };
 
 struct RootEntry {

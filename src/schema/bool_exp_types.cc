@@ -118,6 +118,7 @@ TypeDef BoolExpType(const Table& table) {
     fields.push_back(InputValueDefOf(column.graphql_name, Named(ComparisonTypeName(column))));
   }
   for (const Relationship& relationship : table.relationships) {
+    if (relationship.remote) continue;  // Hasura does not filter by remote relationships
     fields.push_back(
         InputValueDefOf(relationship.name, Named(TypeName(*relationship.target, "_bool_exp"))));
   }

@@ -24,6 +24,7 @@ TypeDef TableOrderBy(const Table& table) {
     fields.push_back(InputValueDefOf(column.graphql_name, Named("order_by")));
   }
   for (const Relationship& relationship : table.relationships) {
+    if (relationship.remote) continue;  // Hasura does not order by remote relationships
     if (relationship.kind == Relationship::Kind::kObject) {
       fields.push_back(
           InputValueDefOf(relationship.name, Named(TypeName(*relationship.target, "_order_by"))));

@@ -43,8 +43,6 @@ constexpr std::array kKnownTypes = {
     KnownType{"ltxtquery", Kind::kOtherKnown, "ltxtquery"},
 };
 
-bool IsNameStart(char c) { return c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-
 }  // namespace
 
 bool PgScalar::IsNumeric() const {
@@ -82,14 +80,6 @@ PgScalar PgScalarFor(std::string_view type_name, bool is_enum) {
     if (known.type_name == type_name) return {known.kind, std::string(known.graphql_name)};
   }
   return {Kind::kUnknown, std::string(type_name)};
-}
-
-bool IsGraphqlName(std::string_view name) {
-  if (name.empty() || !IsNameStart(name.front())) return false;
-  for (char c : name) {
-    if (!IsNameStart(c) && !(c >= '0' && c <= '9')) return false;
-  }
-  return true;
 }
 
 }  // namespace junction::schema

@@ -48,7 +48,4 @@ struct PgScalar {
 // The scalar of a column of type `type_name`; `is_enum` when the type is a user enum.
 PgScalar PgScalarFor(std::string_view type_name, bool is_enum);
 
-// Whether `name` is a valid GraphQL name (/[_A-Za-z][_0-9A-Za-z]*/).
-bool IsGraphqlName(std::string_view name);
-
 }  // namespace junction::schema

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "graphql/lexer.h"
 #include "schema/resolve_internal.h"
 #include "schema/table_schema.h"
 
@@ -99,13 +100,13 @@ Table MakeTable(const std::string& source, const Catalog& catalog, const Catalog
 // Why `table` cannot be in the GraphQL schema (a name that is not a GraphQL name), if it cannot.
 std::optional<std::string> InvalidName(const Table& table) {
   const std::string shown = Quoted(QualifiedText(table.name));
-  if (!IsGraphqlName(table.graphql_name)) {
+  if (!graphql::IsName(table.graphql_name)) {
     return "cannot include " + shown + " in the GraphQL schema because " +
            Quoted(table.graphql_name) + " is not a valid GraphQL identifier";
   }
   for (const std::string* name : {&table.root_fields.select, &table.root_fields.select_by_pk,
                                   &table.root_fields.select_aggregate}) {
-    if (!IsGraphqlName(*name)) return Quoted(*name) + " is not a valid GraphQL name";
+    if (!graphql::IsName(*name)) return Quoted(*name) + " is not a valid GraphQL name";
   }
   if (table.columns.empty())
     return "in table " + shown + ": a table without columns is not supported";
@@ -119,12 +120,12 @@ std::optional<std::string> InvalidName(const Table& table) {
       return "in table " + shown + ": more than one column is named " +
              Quoted(column.graphql_name) + " in the GraphQL schema";
     }
-    if (!IsGraphqlName(column.graphql_name)) {
+    if (!graphql::IsName(column.graphql_name)) {
       return "in table " + shown + ": column " + Quoted(column.name) +
              " cannot be in the GraphQL schema because " + Quoted(column.graphql_name) +
              " is not a valid GraphQL name";
     }
-    if (!IsGraphqlName(column.scalar)) {
+    if (!graphql::IsName(column.scalar)) {
       return "cannot use SQL type " + Quoted(column.scalar) +
              " in the GraphQL schema because its name is not a valid GraphQL identifier";
     }
@@ -260,6 +261,11 @@ std::vector<Tracked> ClaimNames(std::vector<Candidate>& candidates, std::set<std
   return tracked;
 }
 
+// The metadata entry of a tracked table of `source`.
+const Json& TableEntry(const PostgresSource& source, const Tracked& table) {
+  return (*FindKey(*source.entry, "tables"))[table.table_index];
+}
+
 InconsistentObject SourceInconsistency(const Json& entry, size_t index, std::string reason) {
   return {"source",
           "source " + StringAt(entry, "name").value_or(""),
@@ -334,11 +340,16 @@ Resolved ResolveSources(const metadata::Metadata& metadata, const metadata::Cata
     postgres[i] = CheckSource(sources[i], i, catalogs, *model, found[i]);
     if (postgres[i]) CollectCandidates(*postgres[i], i, shared, candidates, found[i]);
   }
-  for (const Tracked& table : ClaimNames(candidates, std::move(shared), postgres, found)) {
+  const std::vector<Tracked> tracked = ClaimNames(candidates, std::move(shared), postgres, found);
+  for (const Tracked& table : tracked) {
     const PostgresSource& source = *postgres[table.source_index];
-    const Json& entry = (*FindKey(*source.entry, "tables"))[table.table_index];
-    ResolveRelationships(entry, table.source_index, table.table_index, *source.catalog,
-                         *source.source, *table.table, found[table.source_index]);
+    ResolveRelationships(TableEntry(source, table), table.source_index, table.table_index,
+                         *source.catalog, *source.source, *table.table, found[table.source_index]);
+  }
+  // Remote relationships last: their targets may be in any source.
+  for (const Tracked& table : tracked) {
+    ResolveRemoteRelationships(TableEntry(*postgres[table.source_index], table), table.source_index,
+                               table.table_index, *model, *table.table, found[table.source_index]);
   }
   Resolved resolved;
   for (std::vector<InconsistentObject>& objects : found) {

@@ -15,6 +15,10 @@
 //                                        constraint exists on the given column(s)`
 //   relationship to an untracked or      reason `…: table "x" is not tracked`
 //   inconsistent table
+//   remote relationship to a missing     type "remote_relationship", name "remote_relationship r
+//   source/table/column, or to a remote  in table t in source default", reason `…: in table "t":
+//   schema; join columns of types that   in remote relationship "r": source not found: "pg2"`
+//   cannot be compared; a taken name     (resolve_remote_relationships.cc)
 //   two tables claiming one GraphQL name the later table in metadata order; names are claimed
 //   (root field or type), in any sources   across all sources, as they share one schema
 //
@@ -36,7 +40,8 @@ namespace junction::schema {
 
 struct Resolved {
   std::shared_ptr<const SourceModel> model;
-  // In metadata order: per source, the source itself, then its tables, then their relationships.
+  // In metadata order: per source, the source itself, then its tables, then their relationships,
+  // then their remote relationships.
   std::vector<metadata::InconsistentObject> inconsistent_objects;
 };
 

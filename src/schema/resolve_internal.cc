@@ -69,4 +69,9 @@ std::vector<std::string> RootFieldNamesOf(const Table& table) {
   return names;
 }
 
+std::vector<std::string> FieldNamesOf(const std::string& name, Relationship::Kind kind) {
+  if (kind == Relationship::Kind::kObject) return {name};
+  return {name, name + "_aggregate"};
+}
+
 }  // namespace junction::schema

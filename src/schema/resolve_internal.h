@@ -43,11 +43,25 @@ metadata::InconsistentObject TableInconsistency(const std::string& source,
 // The root field names of `table` (select, select_by_pk when it has a primary key, aggregate).
 std::vector<std::string> RootFieldNamesOf(const Table& table);
 
+// The GraphQL field names a relationship adds to its table's object type: `name`, and for an
+// array relationship `<name>_aggregate` too.
+std::vector<std::string> FieldNamesOf(const std::string& name, Relationship::Kind kind);
+
 // Resolves the object and array relationships of the tracked table `entry` (the
 // `table_index`th of its source) into `table.relationships`; those that cannot be resolved
 // become inconsistent objects. Targets must already be in `source.tables`.
 void ResolveRelationships(const metadata::Json& entry, size_t source_index, size_t table_index,
                           const metadata::Catalog& catalog, const Source& source, Table& table,
                           std::vector<metadata::InconsistentObject>& out);
+
+// Resolves the remote relationships (`remote_relationships`, definition `to_source`) of the
+// tracked table `entry` (the `table_index`th of the `source_index`th source) into
+// `table.relationships`, with `remote` set; those that cannot be resolved become inconsistent
+// objects (type "remote_relationship"). Targets are looked up in `model`, which must already hold
+// every source's consistent tables (a target may be in another source), and the table's local
+// relationships must already be resolved (a remote relationship may not take their names).
+void ResolveRemoteRelationships(const metadata::Json& entry, size_t source_index,
+                                size_t table_index, const SourceModel& model, Table& table,
+                                std::vector<metadata::InconsistentObject>& out);
 
 }  // namespace junction::schema

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "common/result.h"
+#include "graphql/lexer.h"
 #include "schema/resolve_internal.h"
 
 namespace junction::schema {
@@ -189,12 +190,6 @@ Result<Relationship> Resolve(const RelationshipScope& scope, Relationship::Kind 
   return relationship;
 }
 
-// The GraphQL field names `relationship` adds to its table's object type.
-std::vector<std::string> FieldNamesOf(const std::string& name, Relationship::Kind kind) {
-  if (kind == Relationship::Kind::kObject) return {name};
-  return {name, name + "_aggregate"};
-}
-
 bool FieldTaken(const Table& table, const std::string& field) {
   if (table.FindColumn(field) != nullptr) return true;
   for (const Relationship& relationship : table.relationships) {
@@ -234,7 +229,7 @@ void ResolveList(const Json& table_entry, std::string_view section, Relationship
     const std::string name = StringAt(entry, "name").value_or("");
     const RelationshipScope scope{catalog, source, table, name};
     Result<Relationship> relationship = Resolve(scope, kind, entry);
-    if (relationship && !IsGraphqlName(name)) {
+    if (relationship && !graphql::IsName(name)) {
       relationship = InContext(scope, Quoted(name) + " is not a valid GraphQL name");
     }
     for (const std::string& field : FieldNamesOf(name, kind)) {

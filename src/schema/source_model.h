@@ -53,6 +53,11 @@ struct Relationship {
   // Whether an object relationship can be null (a nullable local column, or a manual
   // configuration); array relationships are never null.
   bool nullable = true;
+  // A remote relationship (metadata `remote_relationships`, definition `to_source`): `target`
+  // may be in another source, the first of each mapping pair is this table's column, and the
+  // engine joins the two results itself (DESIGN.md §4) instead of the database. Not in this
+  // table's bool_exp or order_by.
+  bool remote = false;
 };
 
 // The names of a table's root fields (custom_root_fields, or Hasura's defaults).

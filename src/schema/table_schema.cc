@@ -98,20 +98,24 @@ FieldDef ColumnField(const Column& column) {
                     column.description.value_or(""));
 }
 
+// The fields of a relationship: `<r>` for an object relationship; `<r>` and `<r>_aggregate`,
+// with a select's arguments, for an array relationship. Remote relationships' fields have no
+// description, as in Hasura (remoteSourceField), and their object fields are always nullable.
 void AddRelationshipFields(const Relationship& relationship, std::vector<FieldDef>& fields) {
   const Table& target = *relationship.target;
+  auto described = [&](std::string text) { return relationship.remote ? "" : text; };
   if (relationship.kind == Relationship::Kind::kObject) {
     TypeRef type = Named(target.graphql_name);
     fields.push_back(FieldDefOf(relationship.name, relationship.nullable ? type : NonNull(type),
-                                "An object relationship"));
+                                described("An object relationship")));
     return;
   }
   FieldDef rows = FieldDefOf(relationship.name, NonNull(ListOfNonNull(target.graphql_name)),
-                             "An array relationship");
+                             described("An array relationship"));
   rows.arguments = SelectArguments(target);
   FieldDef aggregate =
       FieldDefOf(relationship.name + "_aggregate", NonNull(Named(TypeName(target, "_aggregate"))),
-                 "An aggregate relationship");
+                 described("An aggregate relationship"));
   aggregate.arguments = SelectArguments(target);
   fields.push_back(std::move(rows));
   fields.push_back(std::move(aggregate));

@@ -31,6 +31,7 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 
+#include "execute/execute.h"
 #include "execute/source_pools.h"
 #include "metadata/commands.h"
 #include "metadata/store.h"
@@ -44,6 +45,7 @@ namespace junction::server {
 
 struct EngineOptions {
   std::string admin_secret;  // empty: no secret, every request is admin (development mode)
+  execute::ExecuteOptions execute = {};
 };
 
 class Engine : public Handlers {

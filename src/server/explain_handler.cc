@@ -4,11 +4,14 @@
 //   {"query":{"query":"{ users(limit: 1) { id } }","variables":{},"operationName":null}}
 //   => [{"field":"users","sql":"SELECT … $1::int4 …","params":["1"],"plan":["Limit  (cost=…)",…]}]
 //
-// `params` is Junction's addition (Hasura inlines the values into `sql`); root fields that need no
-// query (__typename, introspection) are left out, as in Hasura. Errors are the admin APIs' shape:
-// 400 {"path","error","code"}.
+// `params` and `source` are Junction's additions (Hasura inlines the values into `sql`); root
+// fields that need no query (__typename, introspection) are left out, as in Hasura. Every hop is
+// shown: after a root field come its remote joins, depth first, each under its response path
+// ("orders.user"), with its keys parameter null (the keys are only known when the query runs).
+// Errors are the admin APIs' shape: 400 {"path","error","code"}.
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -52,14 +55,70 @@ boost::asio::awaitable<Result<std::vector<std::string>>> ExplainStatement(
   co_return lines;
 }
 
+// One statement the request runs: a root field's, or a remote join's.
+struct Hop {
+  std::string field;  // the root field's alias, or the join's response path ("orders.user")
+  std::string source;
+  const backends::sql::Statement* statement = nullptr;
+};
+
+// "orders.user" for "$.selectionSet.orders.selectionSet.user".
+std::string ResponsePath(std::string_view json_path) {
+  constexpr std::string_view kStep = "selectionSet.";
+  std::string path;
+  for (size_t at = json_path.find(kStep); at != std::string_view::npos;
+       at = json_path.find(kStep, at)) {
+    at += kStep.size();
+    const size_t end = json_path.find('.', at);
+    if (!path.empty()) path += '.';
+    path += json_path.substr(at, end == std::string_view::npos ? end : end - at);
+  }
+  return path;
+}
+
+// The remote joins of `tree`, depth first, in the order Prepare numbered them.
+void AddJoinHops(const plan::JoinTree& tree,
+                 const std::vector<backends::sql::Statement>& statements, std::vector<Hop>& hops) {
+  for (const plan::RemoteJoin& join : tree.joins) {
+    hops.push_back({ResponsePath(join.path), join.source, &statements.at(join.statement)});
+    AddJoinHops(join.tree, statements, hops);
+  }
+  for (const plan::ChildJoins& child : tree.children) AddJoinHops(child.tree, statements, hops);
+}
+
+void WriteHop(const Hop& hop, const std::vector<std::string>& plan, JsonWriter& out) {
+  out.BeginObject();
+  out.Key("field");
+  out.String(hop.field);
+  out.Key("source");
+  out.String(hop.source);
+  out.Key("sql");
+  out.String(hop.statement->text);
+  out.Key("params");
+  out.BeginArray();
+  for (const std::optional<std::string>& param : hop.statement->params) {
+    if (param) {
+      out.String(*param);
+    } else {
+      out.Null();
+    }
+  }
+  out.EndArray();
+  out.Key("plan");
+  out.BeginArray();
+  for (const std::string& line : plan) out.String(line);
+  out.EndArray();
+  out.EndObject();
+}
+
 }  // namespace
 
 boost::asio::awaitable<HttpResponse> Engine::HandleExplain(const HttpRequest& request) {
   Result<schema::Session> session = Authenticate(options_.admin_secret, request);
   if (!session) co_return ErrorResponse(401, session.error());
   if (!session->IsAdmin()) {
-    co_return ErrorResponse(
-        400, Error(ErrorCode::kAccessDenied, "restricted access : admin only", "$"));
+    co_return ErrorResponse(400,
+                            Error(ErrorCode::kAccessDenied, "restricted access : admin only", "$"));
   }
   Result<metadata::Json> body = metadata::ParseJsonText(request.body);
   if (!body) co_return ErrorResponse(400, body.error(), true);
@@ -67,9 +126,8 @@ boost::asio::awaitable<HttpResponse> Engine::HandleExplain(const HttpRequest& re
   if (!graphql_request) co_return ErrorResponse(400, graphql_request.error(), true);
 
   const std::shared_ptr<const Serving> serving = serving_.load();
-  PreparedRequest prepared = PrepareGraphqlRequest(serving->snapshot->ForRole(session->role),
-                                                   session->role, *serving->cache,
-                                                   *graphql_request);
+  PreparedRequest prepared = PrepareGraphqlRequest(
+      serving->snapshot->ForRole(session->role), session->role, *serving->cache, *graphql_request);
   if (prepared.plan == nullptr) co_return ErrorResponse(400, prepared.errors.front(), true);
 
   JsonWriter out;
@@ -78,31 +136,15 @@ boost::asio::awaitable<HttpResponse> Engine::HandleExplain(const HttpRequest& re
   for (const plan::RootEntry& entry : prepared.plan->plan.root) {
     const auto* step = std::get_if<plan::Step>(&entry.value);
     if (step == nullptr) continue;
-    const backends::sql::Statement& statement = prepared.plan->statements[index++];
-    Result<std::shared_ptr<postgres::Pool>> pool = serving->pools->Find(step->source);
-    if (!pool) co_return ErrorResponse(400, pool.error(), true);
-    Result<std::vector<std::string>> plan = co_await ExplainStatement(statement, **pool);
-    if (!plan) co_return ErrorResponse(400, plan.error(), true);
-    out.BeginObject();
-    out.Key("field");
-    out.String(entry.alias);
-    out.Key("sql");
-    out.String(statement.text);
-    out.Key("params");
-    out.BeginArray();
-    for (const std::optional<std::string>& param : statement.params) {
-      if (param) {
-        out.String(*param);
-      } else {
-        out.Null();
-      }
+    std::vector<Hop> hops = {{entry.alias, step->source, &prepared.plan->statements[index++]}};
+    AddJoinHops(step->joins, prepared.plan->join_statements, hops);
+    for (const Hop& hop : hops) {
+      Result<std::shared_ptr<postgres::Pool>> pool = serving->pools->Find(hop.source);
+      if (!pool) co_return ErrorResponse(400, pool.error(), true);
+      Result<std::vector<std::string>> plan = co_await ExplainStatement(*hop.statement, **pool);
+      if (!plan) co_return ErrorResponse(400, plan.error(), true);
+      WriteHop(hop, *plan, out);
     }
-    out.EndArray();
-    out.Key("plan");
-    out.BeginArray();
-    for (const std::string& line : *plan) out.String(line);
-    out.EndArray();
-    out.EndObject();
   }
   out.EndArray();
   co_return JsonResponse(200, out.Take());

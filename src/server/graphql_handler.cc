@@ -13,8 +13,8 @@
 #include <utility>
 
 #include "metadata/json_text.h"
-#include "server/error_response.h"
 #include "server/auth.h"
+#include "server/error_response.h"
 #include "server/graphql_pipeline.h"
 #include "server/graphql_request.h"
 
@@ -42,15 +42,15 @@ boost::asio::awaitable<HttpResponse> Engine::RespondGraphql(const HttpRequest& r
   if (!batch) co_return JsonResponse(200, GraphqlErrorsBody({batch.error()}, admin));
 
   if (!batch->is_batch) {
-    co_return JsonResponse(
-        200, co_await RunGraphqlRequest(snapshot, pools, *serving->cache, *session,
-                                        batch->requests.front()));
+    co_return JsonResponse(200,
+                           co_await RunGraphqlRequest(snapshot, pools, *serving->cache, *session,
+                                                      batch->requests.front(), options_.execute));
   }
   std::string responses = "[";
   for (size_t i = 0; i < batch->requests.size(); ++i) {
     if (i > 0) responses += ',';
-    responses +=
-        co_await RunGraphqlRequest(snapshot, pools, *serving->cache, *session, batch->requests[i]);
+    responses += co_await RunGraphqlRequest(snapshot, pools, *serving->cache, *session,
+                                            batch->requests[i], options_.execute);
   }
   responses += ']';
   co_return JsonResponse(200, std::move(responses));

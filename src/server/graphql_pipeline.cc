@@ -60,8 +60,8 @@ PreparedRequest PrepareGraphqlRequest(const schema::RoleSchema& role_schema, std
   auto plan = std::make_shared<const execute::ExecutablePlan>(std::move(prepared).value());
   if (cached == nullptr || (cached->plan == nullptr && !HasVariables(request))) {
     cache.Insert(role, request.query, request.operation_name,
-                 std::make_shared<const QueryCache::Entry>(QueryCache::Entry{
-                     document, HasVariables(request) ? nullptr : plan}));
+                 std::make_shared<const QueryCache::Entry>(
+                     QueryCache::Entry{document, HasVariables(request) ? nullptr : plan}));
   }
   return PreparedRequest{std::move(plan), {}};
 }
@@ -70,12 +70,13 @@ boost::asio::awaitable<std::string> RunGraphqlRequest(const schema::Snapshot& sn
                                                       const execute::SourcePools& pools,
                                                       QueryCache& cache,
                                                       const schema::Session& session,
-                                                      const GraphqlRequest& request) {
+                                                      const GraphqlRequest& request,
+                                                      execute::ExecuteOptions options) {
   const bool admin = session.IsAdmin();
   PreparedRequest prepared =
       PrepareGraphqlRequest(snapshot.ForRole(session.role), session.role, cache, request);
   if (prepared.plan == nullptr) co_return GraphqlErrorsBody(prepared.errors, admin);
-  Result<std::string> response = co_await execute::Execute(*prepared.plan, pools);
+  Result<std::string> response = co_await execute::Execute(*prepared.plan, pools, options);
   if (!response) co_return GraphqlErrorsBody({std::move(response).error()}, admin);
   co_return std::move(response).value();
 }

@@ -39,10 +39,8 @@ PreparedRequest PrepareGraphqlRequest(const schema::RoleSchema& role_schema, std
                                       QueryCache& cache, const GraphqlRequest& request);
 
 // REQUIRES: every argument outlives the coroutine.
-boost::asio::awaitable<std::string> RunGraphqlRequest(const schema::Snapshot& snapshot,
-                                                      const execute::SourcePools& pools,
-                                                      QueryCache& cache,
-                                                      const schema::Session& session,
-                                                      const GraphqlRequest& request);
+boost::asio::awaitable<std::string> RunGraphqlRequest(
+    const schema::Snapshot& snapshot, const execute::SourcePools& pools, QueryCache& cache,
+    const schema::Session& session, const GraphqlRequest& request, execute::ExecuteOptions options);
 
 }  // namespace junction::server

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <utility>
 
+#include "metadata/remote_relationship_commands.h"
+
 namespace junction::server {
 namespace {
 
@@ -38,9 +40,6 @@ constexpr std::string_view kOtherV1Types[] = {
     "rename_relationship",
     "add_computed_field",
     "drop_computed_field",
-    "create_remote_relationship",
-    "update_remote_relationship",
-    "delete_remote_relationship",
     "create_insert_permission",
     "create_select_permission",
     "create_update_permission",
@@ -124,10 +123,9 @@ Result<RunSqlArgs> ReadRunSqlArgs(const Command& command) {
     }
     read.source = name->get<std::string>();
   }
-  for (auto [key, flag] : {std::pair{"read_only", &read.read_only},
-                           std::pair{"cascade", &read.cascade},
-                           std::pair{"check_metadata_consistency",
-                                     &read.check_metadata_consistency}}) {
+  for (auto [key, flag] :
+       {std::pair{"read_only", &read.read_only}, std::pair{"cascade", &read.cascade},
+        std::pair{"check_metadata_consistency", &read.check_metadata_consistency}}) {
     const auto value = args.find(key);
     if (value == args.end() || value->is_null()) continue;
     if (!value->is_boolean()) {
@@ -164,6 +162,16 @@ Result<Json> RunQuery(QueryApi api, CommandState& state, const Command& command,
   const std::string& type = command.type;
   const bool v1_metadata = api == QueryApi::kV1 && Contains(kMetadataCommands, type);
   if (v1_metadata) return metadata::RunCommand(state, command, context);
+  if (api == QueryApi::kV1) {
+    // The legacy create/update/delete_remote_relationship: pg_…_remote_relationship by another
+    // name.
+    if (std::string renamed = metadata::RemoteRelationshipCommandOfQueryType(type);
+        !renamed.empty()) {
+      Command pg_command = command;
+      pg_command.type = std::move(renamed);
+      return metadata::RunCommand(state, pg_command, context);
+    }
+  }
 
   const bool known =
       type == "bulk" || IsRunSqlCommand(api, type) ||

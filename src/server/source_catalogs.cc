@@ -12,14 +12,11 @@ namespace {
 namespace asio = boost::asio;
 using metadata::Json;
 
-Json ConfigurationOf(const Json& source) {
-  return source.value("configuration", Json::object());
-}
+Json ConfigurationOf(const Json& source) { return source.value("configuration", Json::object()); }
 
-// The catalog of one source; an Error when it has no pool or cannot be introspected. Wrapped in
-// an optional because WhenAll's results must be default-constructible.
-asio::awaitable<std::optional<Result<metadata::Catalog>>> IntrospectSource(
-    std::string source, const execute::SourcePools& pools) {
+// The catalog of one source; an Error when it has no pool or cannot be introspected.
+asio::awaitable<Result<metadata::Catalog>> IntrospectSource(std::string source,
+                                                            const execute::SourcePools& pools) {
   Result<std::shared_ptr<backends::postgres::Pool>> pool = pools.Find(source);
   if (!pool) co_return pool.error();
   co_return co_await backends::postgres::Introspect(**pool);
@@ -27,8 +24,7 @@ asio::awaitable<std::optional<Result<metadata::Catalog>>> IntrospectSource(
 
 }  // namespace
 
-metadata::Catalogs SourceCatalogs::For(const metadata::Metadata& metadata,
-                                       Missing* missing) const {
+metadata::Catalogs SourceCatalogs::For(const metadata::Metadata& metadata, Missing* missing) const {
   metadata::Catalogs catalogs;
   for (const Json& source : metadata.sources()) {
     if (!metadata::IsPostgresSource(source)) continue;
@@ -47,18 +43,17 @@ asio::awaitable<SourceCatalogs> SourceCatalogs::Introspect(const Missing& source
                                                            const execute::SourcePools& pools) {
   std::vector<std::string> names;
   std::vector<Json> configurations;
-  std::vector<asio::awaitable<std::optional<Result<metadata::Catalog>>>> tasks;
+  std::vector<asio::awaitable<Result<metadata::Catalog>>> tasks;
   for (const auto& [name, source] : sources) {
     names.push_back(name);
     configurations.push_back(ConfigurationOf(source));
     tasks.push_back(IntrospectSource(name, pools));
   }
-  std::vector<std::optional<Result<metadata::Catalog>>> catalogs =
-      co_await execute::WhenAll(std::move(tasks));
+  std::vector<Result<metadata::Catalog>> catalogs = co_await execute::WhenAll(std::move(tasks));
   SourceCatalogs fresh;
   for (size_t i = 0; i < names.size(); ++i) {
     fresh.entries_.insert_or_assign(names[i],
-                                    Entry{std::move(configurations[i]), std::move(*catalogs[i])});
+                                    Entry{std::move(configurations[i]), std::move(catalogs[i])});
   }
   co_return fresh;
 }

@@ -30,11 +30,59 @@ Expression EmptyJson(std::string_view text) {
   return Expression{sql::Cast{sql::Box(sql::StringLiteral{std::string(text)}), {"", "json"}}};
 }
 
-// The rows of a level are joined to their parent through a relationship.
+// The rows of a level are joined to their parent through a relationship: to a row of the
+// enclosing level, or (`keys`) to the rows of a remote join's key record set, which the level
+// then joins itself, once (TranslateRemoteJoin).
 struct Correlation {
   const schema::Relationship* relationship = nullptr;
   std::string parent;
+  bool keys = false;
 };
+
+// The type of the keys a remote join compares with the target's column `remote` (an array of the
+// column's type), with the execution slot that carries them.
+Result<sql::Parameter> KeyArray(const schema::Relationship& relationship, size_t index) {
+  const std::string& remote = relationship.mapping[index].second;
+  const schema::Column* column = relationship.target->FindColumnByName(remote);
+  if (column == nullptr || column->is_array) {
+    return Error(ErrorCode::kNotSupported, "remote relationship \"" + relationship.name +
+                                               "\" cannot join on column " + remote);
+  }
+  sql::TypeName type = ColumnType(*column);
+  type.array_dimensions = 1;
+  return sql::Parameter{std::nullopt, std::move(type), index + 1};
+}
+
+// A remote join's keys: unnest($1::int8[], $2::<type>[], …) AS "_k"("__argument_id__", "<this
+// table's column>", …): the argument ids (slot 0) and, for each pair of the mapping, the values
+// compared with the target's column, as an array of its type (slot 1 + the pair's index).
+Result<sql::FromItem> KeyRecords(const schema::Relationship& relationship,
+                                 const std::string& alias) {
+  Expression call = sql::MakeCall(
+      "unnest", sql::Parameter{std::nullopt, sql::TypeName{"", "int8", 1}, size_t{0}});
+  sql::RecordSet records{nullptr, {{std::string(kArgumentId), std::nullopt}}};
+  for (size_t i = 0; i < relationship.mapping.size(); ++i) {
+    Result<sql::Parameter> keys = KeyArray(relationship, i);
+    if (!keys) return keys.error();
+    std::get<sql::Call>(call.node).args.push_back(Expression{std::move(*keys)});
+    records.columns.emplace_back(relationship.mapping[i].first, std::nullopt);
+  }
+  records.call = sql::Box(std::move(call));
+  return sql::FromItem{std::move(records), alias};
+}
+
+Expression ArgumentId(const std::string& alias) {
+  return sql::MakeColumn(alias, std::string(kArgumentId));
+}
+
+// coalesce(json_agg(json_build_array(<argument id>, <value>)), '[]'): a remote join's answer.
+Expression ArgumentValues(Expression argument, Expression value) {
+  return sql::MakeCall(
+      "coalesce",
+      sql::MakeCall("json_agg",
+                    sql::MakeCall("json_build_array", std::move(argument), std::move(value))),
+      EmptyJson("[]"));
+}
 
 // Builds the SQL tree of one root field. Every table a level reads is aliased `_t<n>` in a base
 // subquery that filters, sorts and limits it, and keeps that alias outside so that column
@@ -62,7 +110,81 @@ class Translator {
     return Error(ErrorCode::kUnexpected, "unknown root field kind");
   }
 
+  // TranslateRemoteJoin (translate.h).
+  Result<sql::Select> RemoteJoin(const ir::Field& field) {
+    const std::string keys = aliases_.Next("_k");
+    if (const auto* object = std::get_if<ir::ObjectRelation>(&field.value)) {
+      const Correlation correlation{object->relationship, keys, true};
+      return JoinedObjects(object->select, correlation);
+    }
+    if (const auto* array = std::get_if<ir::ArrayRelation>(&field.value)) {
+      const Correlation correlation{array->relationship, keys, true};
+      const ir::SelectArgs& args = array->select.args;
+      if (!args.limit && !args.offset && args.distinct_on.empty()) {
+        return JoinedRows(array->select, correlation);
+      }
+      return PerKey(*array->relationship, keys, [&](const Correlation& each) {
+        return Rows(array->select, &each, std::string(kJson));
+      });
+    }
+    if (const auto* aggregate = std::get_if<ir::ArrayAggregate>(&field.value)) {
+      return PerKey(*aggregate->relationship, keys, [&](const Correlation& each) {
+        return Aggregate(aggregate->select, &each, std::string(kJson));
+      });
+    }
+    return Error(ErrorCode::kUnexpected, "a remote join of a field that is no relationship");
+  }
+
  private:
+  // An object relationship for all keys at once: the first related row of each argument.
+  Result<sql::Select> JoinedObjects(const ir::Select& row, const Correlation& correlation) {
+    std::string alias;
+    auto select = Level(*row.table, row.args, &correlation, true, alias);
+    if (!select) return select.error();
+    auto object = Object(row.fields, alias, *select);
+    if (!object) return object.error();
+    select->items.push_back({ArgumentValues(ArgumentId(alias), std::move(*object)), "root"});
+    return select;
+  }
+
+  // An array relationship for all keys at once: the related rows grouped by argument.
+  Result<sql::Select> JoinedRows(const ir::Select& rows, const Correlation& correlation) {
+    std::string alias;
+    auto grouped = Level(*rows.table, rows.args, &correlation, false, alias);
+    if (!grouped) return grouped.error();
+    auto array = JsonArray(rows.fields, rows.args, alias, *grouped);
+    if (!array) return array.error();
+    grouped->items.push_back({ArgumentId(alias), std::string(kArgumentId)});
+    grouped->items.push_back({std::move(*array), std::string(kJson)});
+    grouped->group_by.push_back(ArgumentId(alias));
+    const std::string groups = aliases_.Next("_g");
+    sql::Select select;
+    select.items.push_back(
+        {ArgumentValues(ArgumentId(groups), sql::MakeColumn(groups, std::string(kJson))), "root"});
+    select.from = sql::FromItem{std::make_unique<sql::Select>(std::move(*grouped)), groups};
+    return select;
+  }
+
+  // The keys LEFT JOIN LATERAL what `each` selects for one key (its parent row).
+  template <typename PerRow>
+  Result<sql::Select> PerKey(const schema::Relationship& relationship, const std::string& keys,
+                             PerRow each) {
+    auto records = KeyRecords(relationship, keys);
+    if (!records) return records.error();
+    const Correlation correlation{&relationship, keys, false};
+    auto joined = each(correlation);
+    if (!joined) return joined.error();
+    const std::string join_alias = aliases_.Next("_r");
+    sql::Select select;
+    select.items.push_back(
+        {ArgumentValues(ArgumentId(keys), sql::MakeColumn(join_alias, std::string(kJson))),
+         "root"});
+    select.from = std::move(*records);
+    select.left_lateral_joins.push_back(
+        sql::FromItem{std::make_unique<sql::Select>(std::move(*joined)), join_alias});
+    return select;
+  }
+
   // SELECT … FROM (SELECT "_tN".*, <sort keys> FROM table AS "_tN" WHERE … ORDER BY … LIMIT …)
   // AS "_tN": the caller adds the items and lateral joins. `single` limits to one row.
   Result<sql::Select> Level(const schema::Table& table, const ir::SelectArgs& args,
@@ -75,6 +197,11 @@ class Translator {
     if (correlation != nullptr) {
       where.operands.push_back(
           JoinCondition(*correlation->relationship, correlation->parent, alias));
+    }
+    if (correlation != nullptr && correlation->keys) {
+      Status joined = JoinKeys(*correlation, alias, single, *base, where);
+      if (!joined) return joined.error();
+      single = false;  // the first row of each argument, not of all
     }
     if (args.where) {
       auto condition = TranslateBoolExp(*args.where, alias, aliases_);
@@ -93,6 +220,31 @@ class Translator {
     sql::Select select;
     select.from = sql::FromItem{std::move(base), alias};
     return select;
+  }
+
+  // Joins a remote join's key record set to a level's base subquery and selects the argument
+  // id; `single` keeps the first row of each argument (DISTINCT ON, the argument sorting first).
+  // The target's rows are also filtered by `column = ANY(<the keys>)`, which lets the planner
+  // read them through an index (a bitmap scan) rather than scan the table to hash-join the keys.
+  static Status JoinKeys(const Correlation& correlation, const std::string& alias, bool single,
+                         sql::Select& base, sql::Conjunction& where) {
+    const schema::Relationship& relationship = *correlation.relationship;
+    auto records = KeyRecords(relationship, correlation.parent);
+    if (!records) return records.error();
+    base.cross_joins.push_back(std::move(*records));
+    for (size_t i = 0; i < relationship.mapping.size(); ++i) {
+      Result<sql::Parameter> keys = KeyArray(relationship, i);
+      if (!keys) return keys.error();
+      where.operands.push_back(
+          sql::MakeBinary("=", sql::MakeColumn(alias, relationship.mapping[i].second),
+                          sql::MakeCall("ANY", std::move(*keys))));
+    }
+    base.items.push_back({ArgumentId(correlation.parent), ""});
+    if (single) {
+      base.distinct_on.push_back(ArgumentId(correlation.parent));
+      base.order_by.push_back({sql::Box(ArgumentId(correlation.parent)), false, false});
+    }
+    return {};
   }
 
   static Expression Count(int64_t count) {
@@ -256,7 +408,15 @@ class Translator {
     if (const auto* type = std::get_if<ir::Typename>(&field.value)) {
       return Expression{sql::StringLiteral{type->name}};
     }
+    if (std::holds_alternative<ir::JoinPlaceholder>(field.value)) {
+      return Expression{sql::Keyword{"NULL"}};
+    }
     Result<sql::Select> joined = Error(ErrorCode::kUnexpected, "unknown field");
+    if (const schema::Relationship* relationship = ir::RelationshipOf(field);
+        relationship != nullptr && relationship->remote) {
+      return Error(ErrorCode::kUnexpected,
+                   "remote relationship \"" + field.alias + "\" was not cut out of the query");
+    }
     if (const auto* object = std::get_if<ir::ObjectRelation>(&field.value)) {
       const Correlation correlation{object->relationship, alias};
       joined = SingleObject(object->select, &correlation);
@@ -353,6 +513,39 @@ class Translator {
 };
 
 }  // namespace
+
+Result<std::string> KeyArrayText(const std::vector<std::string_view>& json_values) {
+  std::string text = "{";
+  for (const std::string_view value : json_values) {
+    if (text.size() > 1) text += ',';
+    std::string element(value);
+    if (value.starts_with('"')) {
+      if (value.find('\\') == std::string_view::npos) {
+        element = value.substr(1, value.size() - 2);
+      } else {
+        const auto decoded = nlohmann::json::parse(value, nullptr, false);
+        if (!decoded.is_string()) {
+          return Error(ErrorCode::kUnexpected, "a join key is not valid JSON: " + element);
+        }
+        element = decoded.get<std::string>();
+      }
+    }
+    text += '"';
+    for (const char c : element) {
+      if (c == '"' || c == '\\') text += '\\';
+      text += c;
+    }
+    text += '"';
+  }
+  return text + "}";
+}
+
+Result<sql::Statement> TranslateRemoteJoin(const ir::Field& field) {
+  Translator translator;
+  auto select = translator.RemoteJoin(field);
+  if (!select) return select.error();
+  return sql::Print(*select);
+}
 
 Result<sql::Statement> Translate(const ir::RootField& field) {
   Translator translator;

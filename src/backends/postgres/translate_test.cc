@@ -2,16 +2,25 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <map>
+
 #include <gtest/gtest.h>
 
 #include "backends/postgres/test_cluster.h"
 #include "backends/postgres/translate_internal.h"
 #include "ir/build_ir.h"
+#include "ir/test_support.h"
 
 namespace junction::backends::postgres {
 namespace {
 
 using graphql::NormalizedField;
+using ir::testing_support::Aliased;
+using ir::testing_support::Field;
+using ir::testing_support::MakeColumn;
+using ir::testing_support::MakeRelationship;
 using Json = nlohmann::ordered_json;
 using Kind = schema::TableRootField::Kind;
 
@@ -29,43 +38,6 @@ INSERT INTO "user" VALUES (1, 'Ann', 30, '{a,b}', '{"k": 1}'), (2, 'Bob', NULL, 
 INSERT INTO "order" VALUES (10, 1, 5.50, 'x'), (11, 1, 10, NULL), (12, 2, 7, 'z');
 INSERT INTO shop.item VALUES (100, 10, 'x'), (101, 10, 'y'), (102, 12, 'z');
 )sql";
-
-schema::Column MakeColumn(std::string name, std::string type, std::string scalar,
-                          bool is_array = false) {
-  schema::Column column;
-  column.graphql_name = name;
-  column.name = std::move(name);
-  column.type = std::move(type);
-  column.scalar = std::move(scalar);
-  column.is_array = is_array;
-  return column;
-}
-
-schema::Relationship MakeRelationship(std::string name, schema::Relationship::Kind kind,
-                                      const schema::Table& target, std::string local,
-                                      std::string remote) {
-  schema::Relationship relationship;
-  relationship.name = std::move(name);
-  relationship.kind = kind;
-  relationship.target = &target;
-  relationship.mapping = {{std::move(local), std::move(remote)}};
-  return relationship;
-}
-
-NormalizedField Field(std::string name, Json arguments = Json::object(),
-                      std::vector<NormalizedField> selection = {}) {
-  NormalizedField field;
-  field.alias = name;
-  field.name = std::move(name);
-  field.arguments = std::move(arguments);
-  field.selection_set = std::move(selection);
-  return field;
-}
-
-NormalizedField Aliased(std::string alias, NormalizedField field) {
-  field.alias = std::move(alias);
-  return field;
-}
 
 class TranslateTest : public ::testing::Test {
  protected:
@@ -94,7 +66,7 @@ class TranslateTest : public ::testing::Test {
                     MakeColumn("age", "int4", "Int"), MakeColumn("tags", "text", "String", true),
                     MakeColumn("profile", "jsonb", "jsonb")};
     user.relationships = {
-        MakeRelationship("orders", schema::Relationship::Kind::kArray, order, "id", "user_id")};
+        MakeRelationship("orders", schema::Relationship::Kind::kArray, order, {{"id", "user_id"}})};
     user.primary_key = {"id"};
     order.name = {"public", "order"};
     order.graphql_name = "order";
@@ -102,8 +74,8 @@ class TranslateTest : public ::testing::Test {
                      MakeColumn("total", "numeric", "numeric"),
                      MakeColumn("select", "text", "String")};
     order.relationships = {
-        MakeRelationship("user", schema::Relationship::Kind::kObject, user, "user_id", "id"),
-        MakeRelationship("items", schema::Relationship::Kind::kArray, item, "id", "order_id")};
+        MakeRelationship("user", schema::Relationship::Kind::kObject, user, {{"user_id", "id"}}),
+        MakeRelationship("items", schema::Relationship::Kind::kArray, item, {{"id", "order_id"}})};
     order.primary_key = {"id"};
     item.name = {"shop", "item"};
     item.graphql_name = "shop_item";
@@ -112,6 +84,21 @@ class TranslateTest : public ::testing::Test {
                     MakeColumn("Odd \"Name\"", "int4", "Int")};
     item.columns.back().graphql_name = "odd_name";
     item.primary_key = {"id"};
+    // Remote relationships (in the same database, which the SQL does not mind).
+    using RelationshipKind = schema::Relationship::Kind;
+    user.relationships.push_back(
+        MakeRelationship("purchases", RelationshipKind::kArray, order, {{"id", "user_id"}}, true));
+    user.relationships.push_back(MakeRelationship("some_order", RelationshipKind::kObject, order,
+                                                  {{"id", "user_id"}}, true));
+    user.relationships.push_back(
+        MakeRelationship("by_total", RelationshipKind::kArray, order, {{"age", "total"}}, true));
+    order.relationships.push_back(
+        MakeRelationship("buyer", RelationshipKind::kObject, user, {{"user_id", "id"}}, true));
+    order.relationships.push_back(
+        MakeRelationship("named", RelationshipKind::kObject, user, {{"select", "name"}}, true));
+    order.relationships.push_back(MakeRelationship("matching_item", RelationshipKind::kObject, item,
+                                                   {{"id", "order_id"}, {"select", "label"}},
+                                                   true));
     user_ = &user;
     order_ = &order;
   }
@@ -130,24 +117,89 @@ class TranslateTest : public ::testing::Test {
       ADD_FAILURE() << statement.error().message;
       return nullptr;
     }
+    return Execute(*statement);
+  }
+
+  // Runs `statement` and returns the one value it answers, parsed.
+  Json Execute(const sql::Statement& statement) {
     if (connection_ == nullptr || !setup_error_.empty()) {
       ADD_FAILURE() << "no Postgres: " << testing_support::TestCluster::error() << setup_error_;
       return nullptr;
     }
     std::vector<const char*> values;
-    for (const auto& param : statement->params) values.push_back(param ? param->c_str() : nullptr);
+    for (const auto& param : statement.params) values.push_back(param ? param->c_str() : nullptr);
     PGresult* result =
-        PQexecParams(connection_, statement->text.c_str(), static_cast<int>(values.size()), nullptr,
+        PQexecParams(connection_, statement.text.c_str(), static_cast<int>(values.size()), nullptr,
                      values.data(), nullptr, nullptr, 0);
     Json value = nullptr;
     if (PQresultStatus(result) != PGRES_TUPLES_OK || PQntuples(result) != 1 ||
         PQnfields(result) != 1 || PQgetisnull(result, 0, 0)) {
-      ADD_FAILURE() << PQresultErrorMessage(result) << "\n" << statement->text;
+      ADD_FAILURE() << PQresultErrorMessage(result) << "\n" << statement.text;
     } else {
       value = Json::parse(PQgetvalue(result, 0, 0));
     }
     PQclear(result);
     return value;
+  }
+
+  // The remote join of `relationship_field` selected in `table`'s objects.
+  Result<sql::Statement> TranslateJoin(const schema::Table* table,
+                                       const NormalizedField& relationship_field) {
+    auto root = ir::BuildRootField({table, Kind::kSelect},
+                                   Field(table->graphql_name, {}, {relationship_field}));
+    if (!root) return root.error();
+    return TranslateRemoteJoin(root->select.fields.at(0));
+  }
+
+  // Runs the remote join of `relationship_field` for `keys` (`[{"__argument_id__": 0, "<this
+  // table's column>": value, …}, …]`, given to the statement as its execution slots: the ids,
+  // then the values of each pair of the mapping): the answer's values by argument id, each id at
+  // most once.
+  std::map<int64_t, Json> RunJoin(const schema::Table* table,
+                                  const NormalizedField& relationship_field, const Json& keys) {
+    auto root = ir::BuildRootField({table, Kind::kSelect},
+                                   Field(table->graphql_name, {}, {relationship_field}));
+    if (!root) {
+      ADD_FAILURE() << root.error().message;
+      return {};
+    }
+    const ir::Field& field = root->select.fields.at(0);
+    auto statement = TranslateRemoteJoin(field);
+    if (!statement) {
+      ADD_FAILURE() << statement.error().message;
+      return {};
+    }
+    std::vector<std::string> columns = {std::string(kArgumentId)};
+    for (const auto& pair : ir::RelationshipOf(field)->mapping) columns.push_back(pair.first);
+    if (statement->execution_parameters.size() != columns.size()) {
+      ADD_FAILURE() << "expected " << columns.size() << " execution slots: " << statement->text;
+      return {};
+    }
+    for (size_t slot = 0; slot < columns.size(); ++slot) {
+      std::vector<std::string> texts;
+      for (const Json& key : keys) texts.push_back(key.at(columns[slot]).dump());
+      auto array = KeyArrayText(std::vector<std::string_view>(texts.begin(), texts.end()));
+      if (!array) {
+        ADD_FAILURE() << array.error().message;
+        return {};
+      }
+      statement->params.at(statement->execution_parameters[slot]) = *array;
+    }
+    const Json answer = Execute(*statement);
+    std::map<int64_t, Json> values;
+    if (!answer.is_array()) {
+      ADD_FAILURE() << "not an array: " << answer.dump();
+      return values;
+    }
+    for (const Json& pair : answer) {
+      if (!pair.is_array() || pair.size() != 2 || !pair[0].is_number_integer()) {
+        ADD_FAILURE() << "not an [argument id, value] pair: " << pair.dump();
+        continue;
+      }
+      const auto [at, added] = values.emplace(pair[0].get<int64_t>(), pair[1]);
+      EXPECT_TRUE(added) << "argument " << pair[0] << " answered twice: " << answer.dump();
+    }
+    return values;
   }
 
   static inline PGconn* connection_ = nullptr;
@@ -380,6 +432,245 @@ TEST_F(TranslateTest, ManyFields) {
   auto refused = TranslateField(user_, Kind::kSelectByPk, Field("user_by_pk", {{"id", 1}}, fields));
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::kNotSupported);
+}
+
+// ---- remote joins (TranslateRemoteJoin) -------------------------------------------------------
+
+using Answers = std::map<int64_t, Json>;
+
+// The keys parameter: `[{"__argument_id__": i, "<column>": values[i]}, …]`.
+Json Keys(const std::string& column, const std::vector<Json>& values) {
+  Json keys = Json::array();
+  for (size_t i = 0; i < values.size(); ++i) {
+    keys.push_back({{std::string(kArgumentId), i}, {column, values[i]}});
+  }
+  return keys;
+}
+
+// `answers` with every array value sorted (for arrays the query does not order).
+Answers Sorted(Answers answers) {
+  for (auto& [id, value] : answers) std::sort(value.begin(), value.end());
+  return answers;
+}
+
+// `answers` without the arguments whose value is an empty array: an array relationship may
+// answer them as `[]` or leave them out (the executor reads a missing one as `[]`).
+Answers NonEmpty(Answers answers) {
+  std::erase_if(answers, [](const auto& answer) { return answer.second == Json::array(); });
+  return answers;
+}
+
+// The golden shape of an object join: the keys joined to the target once, the first row of each
+// argument (DISTINCT ON), its object paired with the argument id; the keys' slots are $1 (ids)
+// and $2 (user_id), the latter also narrowing the target's rows (= ANY).
+TEST_F(TranslateTest, RemoteObjectJoinSqlText) {
+  auto statement = TranslateJoin(order_, Field("buyer", {}, {Field("name")}));
+  ASSERT_TRUE(statement) << statement.error().message;
+  EXPECT_EQ(statement->text,
+            R"(SELECT coalesce(json_agg(json_build_array("_t2"."__argument_id__", )"
+            R"(json_build_object('name', "_t2"."name"))), '[]'::json) AS "root" FROM (SELECT )"
+            R"(DISTINCT ON ("_k1"."__argument_id__") "_t2".*, "_k1"."__argument_id__" FROM )"
+            R"("public"."user" AS "_t2", unnest($1::int8[], $2::int4[]) AS )"
+            R"("_k1"("__argument_id__", "user_id") WHERE "_t2"."id" = "_k1"."user_id" AND )"
+            R"("_t2"."id" = ANY($2::int4[]) ORDER BY "_k1"."__argument_id__" ASC NULLS LAST) AS )"
+            R"("_t2")");
+  EXPECT_EQ(statement->execution_parameters, (std::vector<size_t>{0, 1}));
+  EXPECT_EQ(statement->params.size(), 2u);
+}
+
+TEST(KeyArrayTextTest, JsonScalarsBecomeAnArrayLiteral) {
+  auto plain = KeyArrayText({"7", "\"Ann\"", "true", "5.50"});
+  ASSERT_TRUE(plain) << plain.error().message;
+  EXPECT_EQ(*plain, R"({"7","Ann","true","5.50"})");
+  auto escaped = KeyArrayText({R"("C\u00e9 \"q\"")", R"("back\\slash")", R"("NULL")", "\"\""});
+  ASSERT_TRUE(escaped) << escaped.error().message;
+  EXPECT_EQ(*escaped, "{\"Cé \\\"q\\\"\",\"back\\\\slash\",\"NULL\",\"\"}");
+  EXPECT_EQ(*KeyArrayText({}), "{}");
+  auto broken = KeyArrayText({R"("a\x")"});
+  ASSERT_FALSE(broken);
+  EXPECT_EQ(broken.error().code, ErrorCode::kUnexpected);
+}
+
+// One pair per argument that has a row; none for a key without one.
+TEST_F(TranslateTest, RemoteObjectJoin) {
+  EXPECT_EQ(RunJoin(order_, Field("buyer", {}, {Field("name"), Field("__typename")}),
+                    Json::parse(R"([{"__argument_id__":0,"user_id":1},
+                                    {"__argument_id__":1,"user_id":999},
+                                    {"__argument_id__":2,"user_id":3}])")),
+            (Answers{{0, Json::parse(R"({"name":"Ann","__typename":"user"})")},
+                     {2, Json::parse(R"({"name":"Cé \"q\"","__typename":"user"})")}}));
+  // An empty key set answers an empty list.
+  EXPECT_EQ(RunJoin(order_, Field("buyer", {}, {Field("name")}), Json::array()), Answers{});
+  // A target column that is not unique: still one object per argument.
+  Answers some = RunJoin(user_, Field("some_order", {}, {Field("user_id")}), Keys("id", {1, 2, 3}));
+  EXPECT_EQ(some,
+            (Answers{{0, Json::parse(R"({"user_id":1})")}, {1, Json::parse(R"({"user_id":2})")}}));
+}
+
+// Without arguments: each argument's rows (none: left out or `[]`).
+TEST_F(TranslateTest, RemoteArrayJoin) {
+  Answers answers = RunJoin(user_, Field("purchases", {}, {Field("id")}), Keys("id", {1, 999, 2}));
+  EXPECT_EQ(NonEmpty(Sorted(answers)), (Answers{{0, Json::parse(R"([{"id":10},{"id":11}])")},
+                                                {2, Json::parse(R"([{"id":12}])")}}));
+}
+
+// where and order_by apply to each argument's rows, in order_by order.
+TEST_F(TranslateTest, RemoteArrayJoinWhereAndOrderBy) {
+  EXPECT_EQ(NonEmpty(RunJoin(
+                user_,
+                Field("purchases", {{"order_by", {{"id", "desc"}}}}, {Field("id"), Field("total")}),
+                Keys("id", {1, 2, 3}))),
+            (Answers{{0, Json::parse(R"([{"id":11,"total":10},{"id":10,"total":5.50}])")},
+                     {1, Json::parse(R"([{"id":12,"total":7}])")}}));
+  EXPECT_EQ(NonEmpty(RunJoin(
+                user_,
+                Field("purchases",
+                      {{"where", {{"total", {{"_lt", 8}}}}}, {"order_by", {{"total", "desc"}}}},
+                      {Field("id")}),
+                Keys("id", {1, 2, 3}))),
+            (Answers{{0, Json::parse(R"([{"id":10}])")}, {1, Json::parse(R"([{"id":12}])")}}));
+  // A where through a local relationship of the target.
+  EXPECT_EQ(
+      NonEmpty(RunJoin(
+          user_,
+          Field("purchases", {{"where", {{"items", {{"label", {{"_eq", "y"}}}}}}}}, {Field("id")}),
+          Keys("id", {1, 2}))),
+      (Answers{{0, Json::parse(R"([{"id":10}])")}}));
+}
+
+// limit, offset and distinct_on apply per argument, not to all the rows at once.
+TEST_F(TranslateTest, RemoteArrayJoinLimitOffsetDistinctOn) {
+  const Json keys = Keys("id", {1, 2, 3});
+  EXPECT_EQ(
+      NonEmpty(RunJoin(
+          user_, Field("purchases", {{"order_by", {{"id", "desc"}}}, {"limit", 1}}, {Field("id")}),
+          keys)),
+      (Answers{{0, Json::parse(R"([{"id":11}])")}, {1, Json::parse(R"([{"id":12}])")}}));
+  EXPECT_EQ(
+      NonEmpty(RunJoin(
+          user_, Field("purchases", {{"order_by", {{"id", "asc"}}}, {"offset", 1}}, {Field("id")}),
+          keys)),
+      (Answers{{0, Json::parse(R"([{"id":11}])")}}));
+  EXPECT_EQ(NonEmpty(RunJoin(
+                user_,
+                Field("purchases", {{"order_by", {{"id", "asc"}}}, {"limit", 1}, {"offset", 1}},
+                      {Field("id")}),
+                keys)),
+            (Answers{{0, Json::parse(R"([{"id":11}])")}}));
+  EXPECT_EQ(NonEmpty(RunJoin(user_,
+                             Field("purchases",
+                                   {{"distinct_on", {"user_id"}},
+                                    {"order_by", {{{"user_id", "asc"}}, {{"total", "desc"}}}}},
+                                   {Field("id")}),
+                             keys)),
+            (Answers{{0, Json::parse(R"([{"id":11}])")}, {1, Json::parse(R"([{"id":12}])")}}));
+  EXPECT_EQ(
+      NonEmpty(RunJoin(
+          user_,
+          Field("purchases",
+                {{"where", {{"total", {{"_gt", 6}}}}}, {"order_by", {{"id", "asc"}}}, {"limit", 2}},
+                {Field("id")}),
+          keys)),
+      (Answers{{0, Json::parse(R"([{"id":11}])")}, {1, Json::parse(R"([{"id":12}])")}}));
+}
+
+// An argument without a row: left out on the set-based path, `[]` on the per-argument (LATERAL)
+// path; the executor reads a missing one as `[]`, so both answer the same.
+TEST_F(TranslateTest, RemoteArrayJoinArgumentsWithoutRows) {
+  const Json keys = Keys("id", {3, 1});
+  EXPECT_EQ(
+      RunJoin(user_, Field("purchases", {{"order_by", {{"id", "asc"}}}}, {Field("id")}), keys),
+      (Answers{{1, Json::parse(R"([{"id":10},{"id":11}])")}}));
+  EXPECT_EQ(
+      RunJoin(user_,
+              Field("purchases", {{"order_by", {{"id", "asc"}}}, {"limit", 5}}, {Field("id")}),
+              keys),
+      (Answers{{0, Json::array()}, {1, Json::parse(R"([{"id":10},{"id":11}])")}}));
+}
+
+// `_aggregate`: an object for every argument, count 0 without rows.
+TEST_F(TranslateTest, RemoteAggregateJoin) {
+  Answers answers =
+      RunJoin(user_,
+              Field("purchases_aggregate", {{"order_by", {{"id", "asc"}}}},
+                    {Field("aggregate", {}, {Field("count"), Field("sum", {}, {Field("total")})}),
+                     Field("nodes", {}, {Field("id")})}),
+              Keys("id", {1, 2, 3, 999}));
+  EXPECT_EQ(answers, (Answers{{0, Json::parse(R"({"aggregate":{"count":2,"sum":{"total":15.50}},
+                                             "nodes":[{"id":10},{"id":11}]})")},
+                              {1, Json::parse(R"({"aggregate":{"count":1,"sum":{"total":7}},
+                                             "nodes":[{"id":12}]})")},
+                              {2, Json::parse(R"({"aggregate":{"count":0,"sum":{"total":null}},
+                                             "nodes":[]})")},
+                              {3, Json::parse(R"({"aggregate":{"count":0,"sum":{"total":null}},
+                                             "nodes":[]})")}}));
+  // where and limit per argument.
+  EXPECT_EQ(
+      RunJoin(user_,
+              Field("purchases_aggregate", {{"where", {{"total", {{"_gt", 1}}}}}, {"limit", 1}},
+                    {Field("aggregate", {}, {Field("count")})}),
+              Keys("id", {1, 2, 3})),
+      (Answers{{0, Json::parse(R"({"aggregate":{"count":1}})")},
+               {1, Json::parse(R"({"aggregate":{"count":1}})")},
+               {2, Json::parse(R"({"aggregate":{"count":0}})")}}));
+}
+
+// Local relationships inside the target's selection are joined as in any query.
+TEST_F(TranslateTest, RemoteJoinWithNestedLocalRelationships) {
+  EXPECT_EQ(
+      RunJoin(order_,
+              Field("buyer", {},
+                    {Field("name"), Field("orders", {{"order_by", {{"id", "asc"}}}}, {Field("id")}),
+                     Field("orders_aggregate", {}, {Field("aggregate", {}, {Field("count")})})}),
+              Keys("user_id", {2, 1})),
+      (Answers{{0, Json::parse(R"({"name":"Bob","orders":[{"id":12}],
+                                         "orders_aggregate":{"aggregate":{"count":1}}})")},
+               {1, Json::parse(R"({"name":"Ann","orders":[{"id":10},{"id":11}],
+                                         "orders_aggregate":{"aggregate":{"count":2}}})")}}));
+  EXPECT_EQ(NonEmpty(RunJoin(
+                user_,
+                Field("purchases", {{"order_by", {{"id", "asc"}}}},
+                      {Field("id"), Field("user", {}, {Field("name")}),
+                       Field("items", {{"order_by", {{"label", "asc"}}}}, {Field("label")})}),
+                Keys("id", {1, 3}))),
+            (Answers{{0, Json::parse(R"([{"id":10,"user":{"name":"Ann"},
+                                          "items":[{"label":"x"},{"label":"y"}]},
+                                         {"id":11,"user":{"name":"Ann"},"items":[]}])")}}));
+}
+
+// A mapping of several columns: all must be equal (the keys carry each, in any order).
+TEST_F(TranslateTest, RemoteJoinMultiColumnMapping) {
+  EXPECT_EQ(RunJoin(order_, Field("matching_item", {}, {Field("id")}),
+                    Json::parse(R"([{"__argument_id__":0,"id":10,"select":"x"},
+                                    {"__argument_id__":1,"id":10,"select":"z"},
+                                    {"__argument_id__":2,"select":"z","id":12},
+                                    {"__argument_id__":3,"id":11,"select":"x"}])")),
+            (Answers{{0, Json::parse(R"({"id":100})")}, {2, Json::parse(R"({"id":102})")}}));
+}
+
+// Key values come in as JSON and are read as the target column's type: text (with quotes) and
+// numeric (5.5 equals 5.50).
+TEST_F(TranslateTest, RemoteJoinTextAndNumericKeys) {
+  EXPECT_EQ(RunJoin(order_, Field("named", {}, {Field("id")}),
+                    Keys("select", {"Cé \"q\"", "nobody", "Bob"})),
+            (Answers{{0, Json::parse(R"({"id":3})")}, {2, Json::parse(R"({"id":2})")}}));
+  EXPECT_EQ(NonEmpty(RunJoin(user_, Field("by_total", {}, {Field("id")}),
+                             Keys("age", {5.5, 10, 7.25, 7}))),
+            (Answers{{0, Json::parse(R"([{"id":10}])")},
+                     {1, Json::parse(R"([{"id":11}])")},
+                     {3, Json::parse(R"([{"id":12}])")}}));
+}
+
+// A field that is no relationship, and a remote relationship left in a query, are our bugs.
+TEST_F(TranslateTest, RemoteJoinErrors) {
+  ir::Field column{"id", ir::ColumnField{order_->FindColumn("id")}};
+  auto refused = TranslateRemoteJoin(column);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kUnexpected);
+  auto uncut = TranslateField(order_, Kind::kSelect,
+                              Field("order", {}, {Field("buyer", {}, {Field("name")})}));
+  ASSERT_FALSE(uncut);
+  EXPECT_EQ(uncut.error().code, ErrorCode::kUnexpected);
 }
 
 }  // namespace

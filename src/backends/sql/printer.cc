@@ -48,6 +48,10 @@ class Printer {
       Append(" FROM ");
       PrintFromItem(*select.from);
     }
+    for (const FromItem& item : select.cross_joins) {
+      Append(", ");
+      PrintFromItem(item);
+    }
     for (const FromItem& join : select.left_lateral_joins) {
       Append(" LEFT JOIN LATERAL ");
       PrintFromItem(join);
@@ -56,6 +60,10 @@ class Printer {
     if (select.where) {
       Append(" WHERE ");
       PrintExpression(*select.where);
+    }
+    if (!select.group_by.empty()) {
+      Append(" GROUP BY ");
+      PrintList(select.group_by);
     }
     if (!select.order_by.empty()) {
       Append(" ORDER BY ");
@@ -88,10 +96,24 @@ class Printer {
   void PrintFromItem(const FromItem& item) {
     if (const auto* table = std::get_if<Table>(&item.source)) {
       Append(QuoteIdentifier(table->schema) + "." + QuoteIdentifier(table->name));
-    } else {
+    } else if (const auto* select = std::get_if<std::unique_ptr<Select>>(&item.source)) {
       Append("(");
-      PrintSelect(*std::get<std::unique_ptr<Select>>(item.source));
+      PrintSelect(**select);
       Append(")");
+    } else {
+      const auto& records = std::get<RecordSet>(item.source);
+      PrintExpression(*records.call);
+      Append(" AS " + QuoteIdentifier(item.alias) + "(");
+      for (size_t i = 0; i < records.columns.size(); ++i) {
+        if (i > 0) Append(", ");
+        Append(QuoteIdentifier(records.columns[i].first));
+        if (records.columns[i].second) {
+          Append(" ");
+          PrintType(*records.columns[i].second);
+        }
+      }
+      Append(")");
+      return;
     }
     Append(" AS " + QuoteIdentifier(item.alias));
   }
@@ -147,10 +169,24 @@ class Printer {
   }
 
   void PrintParameter(const Parameter& parameter) {
-    statement_.params.push_back(parameter.value);
-    Append("$" + std::to_string(statement_.params.size()) + "::");
+    size_t number = statement_.params.size() + 1;
+    if (parameter.execution_slot) {
+      const size_t slot = *parameter.execution_slot;
+      std::vector<size_t>& slots = statement_.execution_parameters;
+      if (slots.size() <= slot) slots.resize(slot + 1, kNoParameter);
+      if (slots[slot] == kNoParameter) {
+        slots[slot] = statement_.params.size();
+        statement_.params.push_back(parameter.value);
+      }
+      number = slots[slot] + 1;
+    } else {
+      statement_.params.push_back(parameter.value);
+    }
+    Append("$" + std::to_string(number) + "::");
     PrintType(parameter.type);
   }
+
+  static constexpr size_t kNoParameter = static_cast<size_t>(-1);
 
   void PrintExpression(const Expression& expression) {
     std::visit([this](const auto& node) { PrintNode(node); }, expression.node);

@@ -97,5 +97,38 @@ TEST(PrintTest, PrintsEveryClause) {
   EXPECT_EQ(statement.params.size(), 2u);
 }
 
+// Record sets with and without column types, cross joined; GROUP BY; the parameters the executor
+// supplies keep their place among the others, and a slot used twice is one parameter.
+TEST(PrintTest, RecordSetCrossJoinGroupByAndExecutionSlots) {
+  Select select = SelectFrom("public", "user", "t");
+  select.items.push_back({MakeColumn("k", "a"), ""});
+  select.items.push_back({MakeCall("count", Keyword{"*"}), ""});
+  auto slot = [](size_t number, TypeName type) {
+    return Expression{Parameter{std::nullopt, std::move(type), number}};
+  };
+  select.cross_joins.push_back(FromItem{
+      RecordSet{Box(MakeCall("unnest", slot(0, {"", "int8", 1}), slot(1, {"", "int4", 1}))),
+                {{"a", std::nullopt}, {"user id", std::nullopt}}},
+      "k"});
+  select.cross_joins.push_back(
+      FromItem{RecordSet{Box(MakeCall("jsonb_to_recordset", Param("[]", {"", "jsonb"}))),
+                         {{"x", TypeName{"", "text"}}}},
+               "j"});
+  select.where = MakeBinary("=", MakeColumn("t", "id"), MakeColumn("k", "user id"));
+  select.where =
+      MakeBinary("AND", std::move(*select.where),
+                 MakeBinary("=", MakeColumn("t", "id"), MakeCall("ANY", slot(1, {"", "int4", 1}))));
+  select.group_by.push_back(MakeColumn("k", "a"));
+  const Statement statement = Print(select);
+  EXPECT_EQ(statement.text, R"(SELECT "k"."a", count(*) FROM "public"."user" AS "t", )"
+                            R"(unnest($1::int8[], $2::int4[]) AS "k"("a", "user id"), )"
+                            R"(jsonb_to_recordset($3::jsonb) AS "j"("x" text) )"
+                            R"(WHERE ("t"."id" = "k"."user id") AND ("t"."id" = ANY($2::int4[])) )"
+                            R"(GROUP BY "k"."a")");
+  ASSERT_EQ(statement.params.size(), 3u);
+  EXPECT_EQ(statement.execution_parameters, (std::vector<size_t>{0, 1}));
+  EXPECT_EQ(statement.params[2], "[]");
+}
+
 }  // namespace
 }  // namespace junction::backends::sql

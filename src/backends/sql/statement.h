@@ -6,6 +6,7 @@
 //   Statement{"SELECT coalesce(json_agg(\"t\".\"name\"), '[]') FROM \"public\".\"users\" AS \"t\"
 //              WHERE \"t\".\"id\" = $1::int4", {"7"}}
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,9 @@ struct Statement {
   // The parameters in Postgres text format (nullopt is SQL NULL); the text casts each placeholder
   // to its type, so the server never has to guess one.
   std::vector<std::optional<std::string>> params;
+  // For each execution slot (tree.h, Parameter::execution_slot), the index in `params` of the
+  // parameter the executor supplies each time it runs the statement.
+  std::vector<size_t> execution_parameters = {};
 };
 
 }  // namespace junction::backends::sql

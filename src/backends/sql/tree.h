@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -37,10 +38,14 @@ struct Column {
 struct AllColumns {
   std::string table;
 };
-// A value, always sent as a parameter: `$n::type`. nullopt is SQL NULL.
+// A value, always sent as a parameter: `$n::type`. nullopt is SQL NULL. A parameter with an
+// `execution_slot` has no value yet: the statement is kept (in a plan) and the executor supplies
+// value number `slot` each time it runs it (a remote join's keys). Every Parameter of one slot is
+// the same `$n`; Print records which (Statement::execution_parameters).
 struct Parameter {
   std::optional<std::string> value;
   TypeName type;
+  std::optional<size_t> execution_slot = std::nullopt;
 };
 // A constant string the engine itself chooses (JSON keys, '[]'), printed as a quoted literal.
 struct StringLiteral {
@@ -114,9 +119,17 @@ struct Table {
   std::string name;
 };
 
-// `"schema"."name" AS "alias"` or `[LATERAL] (SELECT …) AS "alias"`.
+// A set-returning function with its column names, and their types where the function needs
+// them: `unnest($1::int8[], $2::text[]) AS "alias"("a", "b")`,
+// `jsonb_to_recordset($1::jsonb) AS "alias"("a" int8, "b" text)`.
+struct RecordSet {
+  std::unique_ptr<Expression> call;
+  std::vector<std::pair<std::string, std::optional<TypeName>>> columns;
+};
+
+// `"schema"."name" AS "alias"`, `[LATERAL] (SELECT …) AS "alias"` or a RecordSet.
 struct FromItem {
-  std::variant<Table, std::unique_ptr<Select>> source;
+  std::variant<Table, std::unique_ptr<Select>, RecordSet> source;
   std::string alias;
 };
 
@@ -124,8 +137,10 @@ struct Select {
   std::vector<Expression> distinct_on;  // DISTINCT ON (…) when not empty
   std::vector<SelectItem> items;
   std::optional<FromItem> from;
+  std::vector<FromItem> cross_joins;         // `, item`: the WHERE clause joins them
   std::vector<FromItem> left_lateral_joins;  // LEFT JOIN LATERAL (…) AS "x" ON TRUE
   std::optional<Expression> where;
+  std::vector<Expression> group_by;
   std::vector<OrderByItem> order_by;
   std::optional<Expression> limit;
   std::optional<Expression> offset;

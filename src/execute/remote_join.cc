@@ -1,0 +1,369 @@
+#include "execute/remote_join.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+
+#include "backends/postgres/translate.h"
+#include "common/json_cursor.h"
+#include "execute/run_statement.h"
+#include "execute/when_all.h"
+
+namespace junction::execute {
+namespace {
+
+namespace asio = boost::asio;
+
+// The argument of an object whose join key has a null: the field is null, nothing is sent.
+constexpr int64_t kNullKey = -1;
+
+// What one RemoteJoin collects from a value, and what its target answers.
+struct JoinBatch {
+  const plan::RemoteJoin* join = nullptr;
+  // A key tuple (its values' JSON texts, comma-separated) → its argument id.
+  std::unordered_map<std::string, int64_t> ids;
+  // Argument id → the JSON texts of its key values (views into the value being joined), in the
+  // order of the relationship's mapping.
+  std::vector<std::vector<std::string_view>> arguments;
+  // Argument id → the joined value, when the target answered one.
+  std::vector<std::optional<std::string>> values;
+};
+
+Error Unexpected(const std::string& message) { return Error(ErrorCode::kUnexpected, message); }
+
+const plan::JoinTree* ChildOf(const plan::JoinTree& tree, std::string_view key) {
+  for (const plan::ChildJoins& child : tree.children) {
+    if (child.key == key) return &child.tree;
+  }
+  return nullptr;
+}
+
+const plan::RemoteJoin* JoinAt(const plan::JoinTree& tree, std::string_view key) {
+  for (const plan::RemoteJoin& join : tree.joins) {
+    if (join.alias == key) return &join;
+  }
+  return nullptr;
+}
+
+bool IsJoinKey(const plan::JoinTree& tree, std::string_view key) {
+  return std::ranges::any_of(tree.joins, [&](const plan::RemoteJoin& join) {
+    return std::ranges::find(join.keys, key) != join.keys.end();
+  });
+}
+
+bool IsPhantom(const plan::JoinTree& tree, std::string_view key) {
+  return std::ranges::find(tree.phantoms, key) != tree.phantoms.end();
+}
+
+// The remote joins of one value: collected, then stitched, in the same walk order (every object
+// the tree reaches takes a slot per join of its level, in document order).
+class ValueJoins {
+ public:
+  explicit ValueJoins(const plan::JoinTree& tree) { AddBatches(tree); }
+
+  std::vector<JoinBatch>& batches() { return batches_; }
+
+  Status Collect(JsonCursor& in, const plan::JoinTree& tree) {
+    const char next = in.Peek();
+    if (next == '[') return Elements(in, [&] { return Collect(in, tree); });
+    if (next != '{') return Skip(in);  // null: nothing to join
+    in.BeginObject();
+    const size_t slot = slots_.size();
+    slots_.resize(slot + tree.joins.size(), kNullKey);
+    std::vector<std::pair<std::string_view, std::string_view>> keys;
+    bool first = true;
+    for (;;) {
+      Result<std::optional<std::string_view>> key = in.NextKey(&first);
+      if (!key) return std::move(key).error();
+      if (!*key) break;
+      if (const plan::JoinTree* child = ChildOf(tree, **key)) {
+        if (Status collected = Collect(in, *child); !collected) return collected;
+        continue;
+      }
+      Result<std::string_view> value = in.Value();
+      if (!value) return std::move(value).error();
+      if (IsJoinKey(tree, **key)) keys.emplace_back(**key, *value);
+    }
+    for (size_t j = 0; j < tree.joins.size(); ++j) {
+      Result<int64_t> id = Argument(tree.joins[j], keys);
+      if (!id) return std::move(id).error();
+      slots_[slot + j] = *id;
+    }
+    return {};
+  }
+
+  Status Stitch(JsonCursor& in, const plan::JoinTree& tree, std::string& out) {
+    const char next = in.Peek();
+    if (next == '[') {
+      out += '[';
+      bool any = false;
+      Status stitched = Elements(in, [&] {
+        if (std::exchange(any, true)) out += ',';
+        return Stitch(in, tree, out);
+      });
+      out += ']';
+      return stitched;
+    }
+    if (next != '{') return Copy(in, out);
+    in.BeginObject();
+    const size_t slot = next_slot_;
+    next_slot_ += tree.joins.size();
+    out += '{';
+    bool any = false;
+    bool first = true;
+    for (;;) {
+      Result<std::optional<std::string_view>> key = in.NextKey(&first);
+      if (!key) return std::move(key).error();
+      if (!*key) break;
+      if (IsPhantom(tree, **key)) {
+        if (Status skipped = Skip(in); !skipped) return skipped;
+        continue;
+      }
+      if (std::exchange(any, true)) out += ',';
+      out += '"';
+      out += **key;
+      out += "\":";
+      Status done;
+      if (const plan::RemoteJoin* join = JoinAt(tree, **key)) {
+        done = Skip(in);  // the placeholder
+        out += Joined(*join, slots_[slot + (join - tree.joins.data())]);
+      } else if (const plan::JoinTree* child = ChildOf(tree, **key)) {
+        done = Stitch(in, *child, out);
+      } else {
+        done = Copy(in, out);
+      }
+      if (!done) return done;
+    }
+    out += '}';
+    return {};
+  }
+
+ private:
+  void AddBatches(const plan::JoinTree& tree) {
+    for (const plan::RemoteJoin& join : tree.joins) {
+      index_.emplace(&join, batches_.size());
+      batches_.push_back(JoinBatch{&join, {}, {}, {}});
+    }
+    for (const plan::ChildJoins& child : tree.children) AddBatches(child.tree);
+  }
+
+  template <typename Each>
+  static Status Elements(JsonCursor& in, Each each) {
+    in.BeginArray();
+    bool first = true;
+    for (;;) {
+      Result<bool> more = in.NextElement(&first);
+      if (!more) return std::move(more).error();
+      if (!*more) return {};
+      if (Status done = each(); !done) return done;
+    }
+  }
+
+  static Status Skip(JsonCursor& in) {
+    Result<std::string_view> value = in.Value();
+    if (!value) return std::move(value).error();
+    return {};
+  }
+
+  static Status Copy(JsonCursor& in, std::string& out) {
+    Result<std::string_view> value = in.Value();
+    if (!value) return std::move(value).error();
+    out += *value;
+    return {};
+  }
+
+  // The argument id of an object's key tuple for `join` (new tuples get the next id).
+  Result<int64_t> Argument(const plan::RemoteJoin& join,
+                           const std::vector<std::pair<std::string_view, std::string_view>>& keys) {
+    std::vector<std::string_view> values;
+    std::string tuple;
+    for (const std::string& alias : join.keys) {
+      const auto found = std::ranges::find(keys, std::string_view(alias),
+                                           &std::pair<std::string_view, std::string_view>::first);
+      if (found == keys.end()) {
+        return Unexpected("a join column is missing from the response: " + alias);
+      }
+      if (found->second == "null") return kNullKey;
+      if (!tuple.empty()) tuple += ',';
+      tuple += found->second;
+      values.push_back(found->second);
+    }
+    JoinBatch& batch = batches_[index_.at(&join)];
+    const auto [entry, added] =
+        batch.ids.emplace(std::move(tuple), static_cast<int64_t>(batch.arguments.size()));
+    if (added) batch.arguments.push_back(std::move(values));
+    return entry->second;
+  }
+
+  // The JSON of `join`'s field for argument `id`.
+  std::string_view Joined(const plan::RemoteJoin& join, int64_t id) const {
+    if (id == kNullKey) return "null";
+    const std::optional<std::string>& value =
+        batches_[index_.at(&join)].values[static_cast<size_t>(id)];
+    if (value) return *value;
+    return std::holds_alternative<ir::ArrayRelation>(join.field.value) ? "[]" : "null";
+  }
+
+  std::vector<JoinBatch> batches_;
+  std::unordered_map<const plan::RemoteJoin*, size_t> index_;
+  std::vector<int64_t> slots_;  // argument ids, one per join per object, in document order
+  size_t next_slot_ = 0;
+};
+
+// `statement` with the keys of arguments [begin, end) in its execution slots: their ids, then the
+// values of each join column (TranslateRemoteJoin).
+Result<backends::sql::Statement> WithKeys(backends::sql::Statement statement,
+                                          const JoinBatch& batch, size_t begin, size_t end) {
+  const size_t columns = ir::RelationshipOf(batch.join->field)->mapping.size();
+  if (statement.execution_parameters.size() != columns + 1) {
+    return Unexpected("a remote join's statement does not take its keys");
+  }
+  std::string ids = "{";
+  for (size_t id = begin; id < end; ++id) {
+    if (id > begin) ids += ',';
+    ids += std::to_string(id);
+  }
+  statement.params[statement.execution_parameters[0]] = ids + "}";
+  std::vector<std::string_view> values(end - begin);
+  for (size_t column = 0; column < columns; ++column) {
+    for (size_t id = begin; id < end; ++id) values[id - begin] = batch.arguments[id][column];
+    Result<std::string> array = backends::postgres::KeyArrayText(values);
+    if (!array) return std::move(array).error();
+    statement.params[statement.execution_parameters[column + 1]] = std::move(*array);
+  }
+  return statement;
+}
+
+// One `[argument id, value]` of a join statement's answer.
+Status ReadPair(JsonCursor& in, JoinBatch& batch) {
+  const Error malformed =
+      Unexpected("a remote join's answer is not a list of [argument id, value]");
+  if (!in.BeginArray()) return malformed;
+  bool first = true;
+  std::string_view parts[2];
+  for (std::string_view& part : parts) {
+    Result<bool> more = in.NextElement(&first);
+    if (!more || !*more) return malformed;
+    Result<std::string_view> text = in.Value();
+    if (!text) return malformed;
+    part = *text;
+  }
+  Result<bool> more = in.NextElement(&first);
+  if (!more || *more) return malformed;
+  size_t id = 0;
+  const char* end = parts[0].data() + parts[0].size();
+  const auto [stop, failure] = std::from_chars(parts[0].data(), end, id);
+  if (failure != std::errc() || stop != end || id >= batch.values.size()) {
+    return Unexpected("a remote join answered an unknown argument id");
+  }
+  batch.values[id] = std::string(parts[1]);
+  return {};
+}
+
+// Reads a join statement's answer, [[argument id, value], …], into `batch.values`.
+Status ReadAnswer(std::string_view answer, JoinBatch& batch) {
+  JsonCursor in(answer);
+  if (!in.BeginArray()) return Unexpected("a remote join's answer is not an array");
+  bool first = true;
+  for (;;) {
+    Result<bool> more = in.NextElement(&first);
+    if (!more) return std::move(more).error();
+    if (!*more) return {};
+    if (Status read = ReadPair(in, batch); !read) return read;
+  }
+}
+
+asio::awaitable<Status> Fetch(JoinBatch& batch, const JoinContext& context);
+
+// Runs the joins nested in a RemoteJoin over all of its answers at once.
+asio::awaitable<Status> JoinNested(JoinBatch& batch, const JoinContext& context) {
+  std::string answers = "[";
+  for (const std::optional<std::string>& value : batch.values) {
+    if (!value) continue;
+    if (answers.size() > 1) answers += ',';
+    answers += *value;
+  }
+  answers += ']';
+  Result<std::string> joined =
+      co_await RunRemoteJoins(std::move(answers), batch.join->tree, context);
+  if (!joined) co_return std::move(joined).error();
+  JsonCursor in(*joined);
+  in.BeginArray();
+  bool first = true;
+  for (std::optional<std::string>& value : batch.values) {
+    if (!value) continue;
+    Result<bool> more = in.NextElement(&first);
+    Result<std::string_view> text = in.Value();
+    if (!more || !*more || !text) co_return Unexpected("nested remote joins lost an answer");
+    *value = std::string(*text);
+  }
+  co_return Status();
+}
+
+asio::awaitable<Status> Fetch(JoinBatch& batch, const JoinContext& context) {
+  const plan::RemoteJoin& join = *batch.join;
+  const backends::sql::Statement& prepared = context.statements.at(join.statement);
+  const size_t count = batch.arguments.size();
+  const size_t size = std::max<size_t>(1, context.batch_size);
+  std::vector<backends::sql::Statement> statements;
+  for (size_t begin = 0; begin < count; begin += size) {
+    Result<backends::sql::Statement> statement =
+        WithKeys(prepared, batch, begin, std::min(count, begin + size));
+    if (!statement) co_return std::move(statement).error();
+    statements.push_back(std::move(statement).value());
+  }
+  std::vector<asio::awaitable<Result<std::string>>> runs;
+  for (const backends::sql::Statement& statement : statements) {
+    runs.push_back(RunStatement(context.pools, join.source, statement, join.path));
+  }
+  std::vector<Result<std::string>> answers;
+  if (runs.size() == 1) {
+    answers.push_back(co_await std::move(runs.front()));
+  } else {
+    answers = co_await WhenAll(std::move(runs));
+  }
+  batch.values.resize(count);
+  for (Result<std::string>& answer : answers) {
+    if (!answer) co_return std::move(answer).error();
+    if (Status read = ReadAnswer(*answer, batch); !read) co_return read;
+  }
+  if (join.tree.empty()) co_return Status();
+  co_return co_await JoinNested(batch, context);
+}
+
+}  // namespace
+
+asio::awaitable<Result<std::string>> RunRemoteJoins(std::string value, const plan::JoinTree& tree,
+                                                    const JoinContext& context) {
+  if (tree.empty()) co_return value;
+  ValueJoins joins(tree);
+  JsonCursor collecting(value);
+  if (Status collected = joins.Collect(collecting, tree); !collected) {
+    co_return std::move(collected).error();
+  }
+  std::vector<asio::awaitable<Status>> fetches;
+  for (JoinBatch& batch : joins.batches()) {
+    if (!batch.arguments.empty()) fetches.push_back(Fetch(batch, context));
+  }
+  std::vector<Status> fetched;
+  if (fetches.size() == 1) {
+    fetched.push_back(co_await std::move(fetches.front()));
+  } else {
+    fetched = co_await WhenAll(std::move(fetches));
+  }
+  for (Status& status : fetched) {
+    if (!status) co_return std::move(status).error();
+  }
+  std::string out;
+  out.reserve(value.size());
+  JsonCursor stitching(value);
+  if (Status stitched = joins.Stitch(stitching, tree, out); !stitched) {
+    co_return std::move(stitched).error();
+  }
+  co_return out;
+}
+
+}  // namespace junction::execute
