@@ -9,6 +9,7 @@ Fixtures:
   start_engine  start_engine(args=[...], env={...}, metadata=path, …) → a new Engine (see
                 support.start); every engine started is stopped at teardown and must exit 0
   pg_cluster    a throwaway Postgres cluster for the session (postgres.Cluster)
+  pg_cluster_b  a second one, for what joins across two database servers
 """
 
 import pathlib
@@ -50,13 +51,24 @@ def introspection_query():
     return (DATA / "introspection_query.graphql").read_text()
 
 
+def session_cluster():
+    cluster = Cluster.start()
+    yield cluster
+    cluster.stop()
+
+
 @pytest.fixture(scope="session")
 def pg_cluster():
     """One throwaway Postgres cluster for the session (tests/e2e/postgres.py); tests create their
     own databases in it."""
-    cluster = Cluster.start()
-    yield cluster
-    cluster.stop()
+    yield from session_cluster()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster_b():
+    """A second throwaway Postgres cluster for the session: the other server of the tests that
+    join across database servers."""
+    yield from session_cluster()
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ runs them as a non-root user, on 127.0.0.1, at a free port) and always stopped a
     url = cluster.create_database("cases", schema_sql)   # postgres://…/cases
     cluster.restart()                                     # same port, connections dropped
     cluster.stop_server(); cluster.start_server()         # down for a while, back at one address
+    cluster.enable_statement_statistics()                 # pg_stat_statements loaded (a restart)
     cluster.stop()
 """
 
@@ -74,6 +75,19 @@ class Cluster:
                 return cursor.fetchall() if cursor.description else None
         finally:
             connection.close()
+
+    def enable_statement_statistics(self):
+        """Loads pg_stat_statements (restarting the server unless it is loaded already), counting
+        planned statements only, not BEGIN/SET/COMMIT. Each database that is to be counted
+        needs `CREATE EXTENSION pg_stat_statements` in it."""
+        loaded = self.execute("postgres", "SHOW shared_preload_libraries")[0][0]
+        if "pg_stat_statements" not in loaded:
+            self.execute("postgres", "ALTER SYSTEM SET shared_preload_libraries = "
+                                     "'pg_stat_statements'")
+            self.restart()
+        # Known (and settable) only once the library is loaded.
+        self.execute("postgres", "ALTER SYSTEM SET pg_stat_statements.track_utility = off")
+        self.execute("postgres", "SELECT pg_reload_conf()")
 
     def _run(self, *args):
         done = subprocess.run([str(PG_CLUSTER), *args, self.directory], capture_output=True,
