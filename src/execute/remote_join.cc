@@ -217,7 +217,8 @@ class ValueJoins {
 // values of each join column (TranslateRemoteJoin).
 Result<backends::sql::Statement> WithKeys(backends::sql::Statement statement,
                                           const JoinBatch& batch, size_t begin, size_t end) {
-  const size_t columns = ir::RelationshipOf(batch.join->field)->mapping.size();
+  const schema::Relationship& relationship = *ir::RelationshipOf(batch.join->field);
+  const size_t columns = relationship.mapping.size();
   if (statement.execution_parameters.size() != columns + 1) {
     return Unexpected("a remote join's statement does not take its keys");
   }
@@ -230,7 +231,10 @@ Result<backends::sql::Statement> WithKeys(backends::sql::Statement statement,
   std::vector<std::string_view> values(end - begin);
   for (size_t column = 0; column < columns; ++column) {
     for (size_t id = begin; id < end; ++id) values[id - begin] = batch.arguments[id][column];
-    Result<std::string> array = backends::postgres::KeyArrayText(values);
+    const schema::Column* compared_with =
+        relationship.target->FindColumnByName(relationship.mapping[column].second);
+    if (compared_with == nullptr) return Unexpected("a remote join maps to an unknown column");
+    Result<std::string> array = backends::postgres::KeyArrayText(values, *compared_with);
     if (!array) return std::move(array).error();
     statement.params[statement.execution_parameters[column + 1]] = std::move(*array);
   }

@@ -514,12 +514,15 @@ class Translator {
 
 }  // namespace
 
-Result<std::string> KeyArrayText(const std::vector<std::string_view>& json_values) {
+Result<std::string> KeyArrayText(const std::vector<std::string_view>& json_values,
+                                 const schema::Column& compared_with) {
+  const bool json = compared_with.type_schema == "pg_catalog" &&
+                    (compared_with.type == "json" || compared_with.type == "jsonb");
   std::string text = "{";
   for (const std::string_view value : json_values) {
     if (text.size() > 1) text += ',';
     std::string element(value);
-    if (value.starts_with('"')) {
+    if (!json && value.starts_with('"')) {
       if (value.find('\\') == std::string_view::npos) {
         element = value.substr(1, value.size() - 2);
       } else {

@@ -71,10 +71,12 @@ inline constexpr std::string_view kArgumentId = "__argument_id__";
 // Errors: not-supported for a join on a column of an array type.
 Result<sql::Statement> TranslateRemoteJoin(const ir::Field& field);
 
-// The text of an array parameter holding the values of these JSON scalars (as a database wrote
-// them): strings decoded, numbers and booleans as written, other JSON as its text. Errors:
-// unexpected, for a string that is not valid JSON.
-//   {"7", "\"Ann\"", "true"} → {"7","Ann","true"}
-Result<std::string> KeyArrayText(const std::vector<std::string_view>& json_values);
+// The text of the array parameter holding the keys compared with the target's column
+// `compared_with`, from their JSON (as a database wrote it): strings decoded, numbers and
+// booleans as written — unless the column is json or jsonb, whose elements are the JSON texts
+// themselves. Errors: unexpected, for a string that is not valid JSON.
+//   {"7", "\"Ann\"", "true"} → {"7","Ann","true"}        (jsonb: {"7","\"Ann\"","true"})
+Result<std::string> KeyArrayText(const std::vector<std::string_view>& json_values,
+                                 const schema::Column& compared_with);
 
 }  // namespace junction::backends::postgres

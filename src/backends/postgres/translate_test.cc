@@ -178,7 +178,8 @@ class TranslateTest : public ::testing::Test {
     for (size_t slot = 0; slot < columns.size(); ++slot) {
       std::vector<std::string> texts;
       for (const Json& key : keys) texts.push_back(key.at(columns[slot]).dump());
-      auto array = KeyArrayText(std::vector<std::string_view>(texts.begin(), texts.end()));
+      auto array = KeyArrayText(std::vector<std::string_view>(texts.begin(), texts.end()),
+                                MakeColumn("key", "text", "String"));
       if (!array) {
         ADD_FAILURE() << array.error().message;
         return {};
@@ -479,16 +480,25 @@ TEST_F(TranslateTest, RemoteObjectJoinSqlText) {
 }
 
 TEST(KeyArrayTextTest, JsonScalarsBecomeAnArrayLiteral) {
-  auto plain = KeyArrayText({"7", "\"Ann\"", "true", "5.50"});
+  const schema::Column text = MakeColumn("key", "text", "String");
+  auto plain = KeyArrayText({"7", "\"Ann\"", "true", "5.50"}, text);
   ASSERT_TRUE(plain) << plain.error().message;
   EXPECT_EQ(*plain, R"({"7","Ann","true","5.50"})");
-  auto escaped = KeyArrayText({R"("C\u00e9 \"q\"")", R"("back\\slash")", R"("NULL")", "\"\""});
+  auto escaped =
+      KeyArrayText({R"("C\u00e9 \"q\"")", R"("back\\slash")", R"("NULL")", "\"\""}, text);
   ASSERT_TRUE(escaped) << escaped.error().message;
   EXPECT_EQ(*escaped, "{\"Cé \\\"q\\\"\",\"back\\\\slash\",\"NULL\",\"\"}");
-  EXPECT_EQ(*KeyArrayText({}), "{}");
-  auto broken = KeyArrayText({R"("a\x")"});
+  EXPECT_EQ(*KeyArrayText({}, text), "{}");
+  auto broken = KeyArrayText({R"("a\x")"}, text);
   ASSERT_FALSE(broken);
   EXPECT_EQ(broken.error().code, ErrorCode::kUnexpected);
+}
+
+// Keys compared with a json or jsonb column stay JSON: a JSON string keeps its quotes.
+TEST(KeyArrayTextTest, JsonbKeysStayJson) {
+  auto keys = KeyArrayText({R"("a")", R"({"k": [1]})", "2"}, MakeColumn("doc", "jsonb", "jsonb"));
+  ASSERT_TRUE(keys) << keys.error().message;
+  EXPECT_EQ(*keys, R"({"\"a\"","{\"k\": [1]}","2"})");
 }
 
 // One pair per argument that has a row; none for a key without one.
