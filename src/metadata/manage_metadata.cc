@@ -6,6 +6,8 @@
 #include <string>
 #include <utility>
 
+#include "metadata/source_metadata.h"
+
 namespace junction::metadata {
 namespace {
 
@@ -207,6 +209,17 @@ Result<Json> DropInconsistentMetadata(CommandState& state, const Command& comman
       parent.erase(std::stoul(place.back()));
     } else {
       parent.erase(place.back());
+    }
+  }
+  // A table whose last relationship went keeps no empty list, as export writes it.
+  if (document.contains("sources") && document["sources"].is_array()) {
+    for (Json& source : document["sources"]) {
+      if (!source.is_object() || !source.contains("tables") || !source["tables"].is_array()) {
+        continue;
+      }
+      for (Json& table : source["tables"]) {
+        if (table.is_object()) table = CanonicalTable(table);
+      }
     }
   }
   Result<Metadata> remaining = Metadata::FromJson(document);

@@ -66,5 +66,21 @@ TEST(DropInconsistentTest, DropsBrokenRemoteRelationshipsOnly) {
   EXPECT_TRUE(FindInconsistentObjects(dropped, catalogs).empty());
 }
 
+// A table whose only (remote) relationship is dropped keeps no empty list, as export writes it.
+TEST(DropInconsistentTest, LeavesNoEmptyRelationshipList) {
+  const metadata::Catalogs catalogs = testing::ShopCatalogs();
+  metadata::Metadata current = testing::DefaultSource(
+      R"([{"table":"orders","remote_relationships":[)"
+      R"({"name":"broken","definition":{"to_source":{"source":"nowhere","table":"users",)"
+      R"("relationship_type":"object","field_mapping":{"user_id":"id"}}}}]},)"
+      R"({"table":"users","object_relationships":[{"name":"broken","using":)"
+      R"({"foreign_key_constraint_on":"name"}}]}])");
+  ASSERT_EQ(FindInconsistentObjects(current, catalogs).size(), 2u);
+  const metadata::Metadata dropped = DropInconsistent(current, catalogs);
+  EXPECT_EQ(metadata::DumpJson(dropped.sources()),
+            R"([{"name":"default","kind":"postgres","tables":[{"table":"orders"},)"
+            R"({"table":"users"}],"configuration":{}}])");
+}
+
 }  // namespace
 }  // namespace junction::schema
