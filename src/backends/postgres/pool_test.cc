@@ -15,7 +15,9 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
 
 #include "backends/postgres/test_cluster.h"
 
@@ -37,9 +39,12 @@ class PoolTest : public PostgresTest {
     return settings;
   }
 
-  // Runs `statements` concurrently on one pool over an io_context with two threads.
+  // Runs `statements` concurrently on one pool over an io_context with two threads; statement i
+  // is sent i × `stagger` after the first (with two threads, the order in which statements
+  // started at once reach the pool is not fixed).
   std::vector<std::optional<Result<QueryResult>>> RunConcurrently(
-      PoolSettings settings, const std::vector<sql::Statement>& statements) {
+      PoolSettings settings, const std::vector<sql::Statement>& statements,
+      std::chrono::milliseconds stagger = {}) {
     asio::io_context io(2);
     std::shared_ptr<Pool> pool = Pool::Make(io.get_executor(), std::move(settings));
     std::vector<std::optional<Result<QueryResult>>> results(statements.size());
@@ -47,9 +52,12 @@ class PoolTest : public PostgresTest {
       asio::co_spawn(
           io,
           [](std::shared_ptr<Pool> pool, const sql::Statement* statement,
-             std::optional<Result<QueryResult>>* result) -> asio::awaitable<void> {
+             std::optional<Result<QueryResult>>* result,
+             std::chrono::milliseconds delay) -> asio::awaitable<void> {
+            asio::steady_timer timer(co_await asio::this_coro::executor, delay);
+            co_await timer.async_wait(asio::use_awaitable);
             result->emplace(co_await pool->Execute(*statement));
-          }(pool, &statements[i], &results[i]),
+          }(pool, &statements[i], &results[i], stagger * static_cast<int>(i)),
           asio::detached);
     }
     std::thread second([&io] { io.run(); });
@@ -96,7 +104,9 @@ TEST_F(PoolTest, PoolTimeoutElapsesWithAConnectionError) {
       {"SELECT pg_sleep($1::float8)", {"1.8"}},
       {"SELECT 1", {}},
   };
-  std::vector<std::optional<Result<QueryResult>>> results = RunConcurrently(settings, statements);
+  // The second asks for the one connection once the first holds it, and gives up after 1 s.
+  std::vector<std::optional<Result<QueryResult>>> results =
+      RunConcurrently(settings, statements, std::chrono::milliseconds(300));
   ASSERT_TRUE(results[0].has_value() && results[1].has_value());
   EXPECT_TRUE(*results[0]);
   ASSERT_FALSE(*results[1]);
