@@ -241,22 +241,24 @@ Result<backends::sql::Statement> WithKeys(backends::sql::Statement statement,
   return statement;
 }
 
-// One `[argument id, value]` of a join statement's answer.
+Error MalformedAnswer() {
+  return Unexpected("a remote join's answer is not a list of [argument id, value]");
+}
+
+// One `[argument id, value]` of a join statement's answer, into `batch.values`.
 Status ReadPair(JsonCursor& in, JoinBatch& batch) {
-  const Error malformed =
-      Unexpected("a remote join's answer is not a list of [argument id, value]");
-  if (!in.BeginArray()) return malformed;
+  if (!in.BeginArray()) return MalformedAnswer();
   bool first = true;
   std::string_view parts[2];
   for (std::string_view& part : parts) {
     Result<bool> more = in.NextElement(&first);
-    if (!more || !*more) return malformed;
+    if (!more || !*more) return MalformedAnswer();
     Result<std::string_view> text = in.Value();
-    if (!text) return malformed;
+    if (!text) return MalformedAnswer();
     part = *text;
   }
   Result<bool> more = in.NextElement(&first);
-  if (!more || *more) return malformed;
+  if (!more || *more) return MalformedAnswer();
   size_t id = 0;
   const char* end = parts[0].data() + parts[0].size();
   const auto [stop, failure] = std::from_chars(parts[0].data(), end, id);

@@ -25,9 +25,11 @@
 // Create replaces a relationship of the same name (no already-exists). Update and delete need it
 // to exist and be consistent (`"<name>" does not exist`, not-exists; a column or local
 // relationship of that name: `expecting a remote relationship`, unexpected-payload). All three
-// need the table tracked and consistent (`table "<t>" does not exist in source: <s>`). Remote
-// schemas are not implemented: to_remote_schema relationships are stored and the engine reports
-// them inconsistent.
+// need the table tracked and consistent (`table "<t>" does not exist in source: <s>`).
+// Relationships to a remote schema (to_remote_schema, legacy) are parsed and stored like the
+// others; serving them belongs to the remote-schema issue, and until then the schema layer
+// reports them inconsistent (`remote schema with name "<rs>" not found`), as Hasura does for a
+// remote schema it does not have.
 //
 // Dependencies: a relationship depends on its target source and target table. pg_drop_source and
 // pg_untrack_table refuse, without cascade, to remove what relationships of other tables point to
