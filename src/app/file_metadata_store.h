@@ -34,7 +34,7 @@ class FileMetadataStore : public metadata::Store {
   explicit FileMetadataStore(std::filesystem::path path);
 
   Result<metadata::Metadata> Load() override;
-  Status Save(const metadata::Metadata& metadata) override;
+  Status Save(const metadata::Metadata& metadata, int64_t base_version) override;
 
   const std::filesystem::path& path() const { return path_; }
 

@@ -67,7 +67,7 @@ TEST_F(FileMetadataStoreTest, SaveThenLoadRoundTrips) {
   FileMetadataStore store(path_);
   ASSERT_TRUE(store.Load());
   const metadata::Metadata saved = Sample(5);
-  ASSERT_TRUE(store.Save(saved));
+  ASSERT_TRUE(store.Save(saved, 0));
 
   EXPECT_EQ(Read(), FileMetadataStoreText(saved));
   EXPECT_EQ(Read().substr(0, 28), "{\n  \"resource_version\": 5,\n ");
@@ -84,10 +84,10 @@ TEST_F(FileMetadataStoreTest, SaveThenLoadRoundTrips) {
 TEST_F(FileMetadataStoreTest, SaveReplacesThePreviousContent) {
   FileMetadataStore store(path_);
   ASSERT_TRUE(store.Load());
-  ASSERT_TRUE(store.Save(Sample(2)));
+  ASSERT_TRUE(store.Save(Sample(2), 0));
   metadata::Metadata empty;
   empty.set_resource_version(3);
-  ASSERT_TRUE(store.Save(empty));
+  ASSERT_TRUE(store.Save(empty, 0));
   Result<metadata::Metadata> loaded = store.Load();
   ASSERT_TRUE(loaded);
   EXPECT_EQ(*loaded, empty);
@@ -105,7 +105,7 @@ TEST_F(FileMetadataStoreTest, CorruptFileIsAnErrorAndIsNeverOverwritten) {
   EXPECT_NE(message.find(path_.string()), std::string::npos) << message;
   EXPECT_NE(message.find("is not valid JSON: line 3, column"), std::string::npos) << message;
 
-  Status saved = store.Save(metadata::Metadata());
+  Status saved = store.Save(metadata::Metadata(), 0);
   ASSERT_FALSE(saved);
   EXPECT_NE(saved.error().message.find("refusing to overwrite"), std::string::npos);
   EXPECT_EQ(Read(), corrupt);
@@ -123,7 +123,7 @@ TEST_F(FileMetadataStoreTest, InvalidMetadataNamesWhereItIsWrong) {
             "metadata store " + path_.string() +
                 ": parsing sources failed, expected Array, but encountered Object "
                 "(at $.metadata.sources)");
-  EXPECT_FALSE(store.Save(metadata::Metadata()));
+  EXPECT_FALSE(store.Save(metadata::Metadata(), 0));
   EXPECT_EQ(Read(), invalid);
 
   Write(R"({"metadata": {"version": 3, "sources": []}})");
@@ -147,7 +147,7 @@ TEST_F(FileMetadataStoreTest, ReadsABareMetadataDocument) {
   EXPECT_EQ(loaded->resource_version(), metadata::kInitialResourceVersion);
   EXPECT_EQ(loaded->ToText(), R"({"version":3,"sources":[],"network":{"a":1}})");
   // A successful load allows saving again, in the store's own form.
-  ASSERT_TRUE(store.Save(*loaded));
+  ASSERT_TRUE(store.Save(*loaded, 0));
   EXPECT_EQ(Read(), FileMetadataStoreText(*loaded));
 }
 
@@ -156,7 +156,7 @@ TEST_F(FileMetadataStoreTest, UnreadablePathIsAnError) {
   FileMetadataStore store(path_);
   Result<metadata::Metadata> loaded = store.Load();
   ASSERT_FALSE(loaded);
-  EXPECT_NE(loaded.error().message.find("cannot read metadata store " + path_.string()),
+  EXPECT_NE(loaded.error().message.find("cannot read " + path_.string()),
             std::string::npos)
       << loaded.error().message;
 }
@@ -164,7 +164,7 @@ TEST_F(FileMetadataStoreTest, UnreadablePathIsAnError) {
 TEST_F(FileMetadataStoreTest, SaveIntoAMissingDirectoryFails) {
   FileMetadataStore store(dir_ / "missing" / "m.json");
   ASSERT_TRUE(store.Load());
-  Status saved = store.Save(metadata::Metadata());
+  Status saved = store.Save(metadata::Metadata(), 0);
   ASSERT_FALSE(saved);
   EXPECT_NE(saved.error().message.find("cannot create a temporary file"), std::string::npos);
 }

@@ -22,7 +22,7 @@ namespace junction::server::testing_support {
 class MemoryStore : public metadata::Store {
  public:
   Result<metadata::Metadata> Load() override { return saved; }
-  Status Save(const metadata::Metadata& metadata) override {
+  Status Save(const metadata::Metadata& metadata, int64_t /*base_version*/) override {
     if (fail) return Error(ErrorCode::kUnexpected, "disk full");
     saved = metadata;
     ++saves;

@@ -8,8 +8,9 @@
 //                  against the catalogs known so far; when it needs one that is not known (a new
 //                  or reconfigured source, a reload), introspect and run it again from the start
 //   commit         when the metadata changed: BuildSnapshot, Store::Save, then install the
-//                  snapshot and the sources' pools; a failure to save answers 500 and changes
-//                  nothing
+//                  snapshot and the sources' pools; a store that refuses changes nothing and
+//                  answers its error (409 conflict from a shared store whose metadata another
+//                  engine changed, 400 from a read-only store, else 500)
 //
 // Hasura parses the command before checking the role, so a non-admin sending an unknown command
 // sees the parse error; Junction checks the role first and tells non-admins only that the API is
@@ -33,12 +34,23 @@ namespace {
 // that it needs yet another catalog, before it gives up.
 constexpr int kMaxRounds = 4;
 
+// The answer when the store refused the change: its own error when it says why (a conflict with
+// another engine sharing the store, a read-only store), else a 500 that says nothing changed.
+HttpResponse SaveFailure(const Error& error) {
+  if (error.code != ErrorCode::kUnexpected) return ErrorResponse(StatusOf(error), error, true);
+  return ErrorResponse(
+      500,
+      Error(ErrorCode::kUnexpected, "cannot save the metadata; nothing was changed", "$",
+            metadata::Json{{"error", error.message}}),
+      true);
+}
+
 }  // namespace
 
 struct Engine::Attempt {
   Result<metadata::MetadataResponse> outcome = Error();
   std::shared_ptr<const Serving> base;  // what the request ran against
-  SourceCatalogs::Missing missing;       // sources to introspect before the outcome counts
+  SourceCatalogs::Missing missing;      // sources to introspect before the outcome counts
 };
 
 boost::asio::awaitable<HttpResponse> Engine::HandleMetadata(const HttpRequest& request) {
@@ -145,12 +157,9 @@ HttpResponse Engine::Commit(Attempt& attempt, const execute::SourcePools* intros
     }
     // Persist first: if saving fails, the engine keeps serving (and storing) the old metadata.
     if (outcome.modified) {
-      if (Status saved = store_.Save((*next)->metadata); !saved) {
-        return ErrorResponse(
-            500,
-            Error(ErrorCode::kUnexpected, "cannot save the metadata; nothing was changed", "$",
-                  metadata::Json{{"error", saved.error().message}}),
-            true);
+      const int64_t base_version = attempt.base->snapshot->metadata.resource_version();
+      if (Status saved = store_.Save((*next)->metadata, base_version); !saved) {
+        return SaveFailure(saved.error());
       }
     }
     catalogs_.Retain((*next)->metadata);
