@@ -19,7 +19,8 @@
 // introspects it without holding any lock and runs the command again from the start; the change
 // is persisted first and installed second, under metadata_mutex_, and only if no other change was
 // installed meanwhile (else it starts over): when saving fails nothing changes, and concurrent
-// changes cannot lose each other's updates.
+// changes cannot lose each other's updates. A change made elsewhere and found in the store by a
+// watcher (app/metadata_watcher.h) is installed the same way through Adopt, without saving.
 
 #include <atomic>
 #include <memory>
@@ -58,6 +59,14 @@ class Engine : public Handlers {
   // others. An Error means no schema could be built at all (a bug of ours).
   boost::asio::awaitable<Status> Start(metadata::Metadata metadata);
 
+  // Serves `metadata`, which the store already holds: a change made elsewhere (another engine
+  // sharing the store, an edited metadata directory). Nothing is saved. Sources whose catalogs
+  // are unknown are introspected first, as for a change through the API; what cannot be served
+  // becomes inconsistent objects, as at start-up. Does nothing when the engine already serves
+  // this resource_version or a newer one. An Error means nothing changed (no schema could be
+  // built: a bug of ours; or the sources kept changing while they were read).
+  boost::asio::awaitable<Status> Adopt(metadata::Metadata metadata);
+
   boost::asio::awaitable<HttpResponse> HandleGraphql(const HttpRequest& request) override;
   boost::asio::awaitable<HttpResponse> HandleMetadata(const HttpRequest& request) override;
   boost::asio::awaitable<HttpResponse> HandleQueryV1(const HttpRequest& request) override;
@@ -92,6 +101,11 @@ class Engine : public Handlers {
   // Answers the attempt, persisting and installing its metadata when it changed.
   // REQUIRES: metadata_mutex_ held; attempt.missing is empty.
   HttpResponse Commit(Attempt& attempt, const execute::SourcePools* introspection_pools);
+  // Introspects `missing` (without holding metadata_mutex_) through pools made from `base`'s,
+  // which replace `pools` and are kept for the install, and merges the catalogs.
+  boost::asio::awaitable<void> IntrospectMissing(
+      const SourceCatalogs::Missing& missing, const Serving& base,
+      std::shared_ptr<const execute::SourcePools>& pools);
   // Installs `snapshot` with pools for its sources, reusing the current ones (or those made to
   // introspect) where a source's configuration is unchanged.
   void Install(std::shared_ptr<const schema::Snapshot> snapshot,

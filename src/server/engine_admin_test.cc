@@ -90,7 +90,7 @@ TEST_F(AdminHandlerTest, AllowedInconsistenciesAreStoredAndReported) {
 }
 
 TEST_F(AdminHandlerTest, FailingToPersistChangesNothing) {
-  store_.fail = true;
+  store_.refusal = Error(ErrorCode::kUnexpected, "disk full");
   HttpResponse response =
       Metadata(R"({"type":"replace_metadata","args":{"version":3,"sources":[],"network":{}}})");
   EXPECT_EQ(response.status, 500u);
@@ -99,6 +99,41 @@ TEST_F(AdminHandlerTest, FailingToPersistChangesNothing) {
   EXPECT_EQ(engine_->snapshot()->metadata.resource_version(), 1);
   EXPECT_EQ(Metadata(R"({"type":"export_metadata","version":2,"args":{}})").body,
             R"({"resource_version":1,"metadata":{"version":3,"sources":[]}})");
+}
+
+TEST_F(AdminHandlerTest, AStoreConflictIs409AndChangesNothing) {
+  store_.refusal = Error(ErrorCode::kConflict, "changed by another engine", "$");
+  HttpResponse response = Metadata(R"({"type":"clear_metadata","args":{}})");
+  EXPECT_EQ(response.status, 409u);
+  EXPECT_EQ(response.body, R"({"path":"$","error":"changed by another engine","code":"conflict"})");
+  EXPECT_EQ(engine_->snapshot()->metadata.resource_version(), 1);
+}
+
+TEST_F(AdminHandlerTest, SaveNamesTheVersionTheChangeWasMadeFrom) {
+  ASSERT_EQ(Metadata(R"({"type":"clear_metadata","args":{}})").status, 200u);
+  ASSERT_EQ(Metadata(R"({"type":"clear_metadata","args":{}})").status, 200u);
+  EXPECT_EQ(store_.saved.resource_version(), 3);
+  EXPECT_EQ(store_.last_base_version, 2);
+}
+
+TEST_F(AdminHandlerTest, AdoptServesNewerMetadataWithoutSavingIt) {
+  Result<metadata::Metadata> newer =
+      metadata::Metadata::FromJson(metadata::Json::parse(kWithSource));
+  ASSERT_TRUE(newer);
+  newer->set_resource_version(5);
+  Status adopted = Error();
+  Run([&]() -> boost::asio::awaitable<void> { adopted = co_await engine_->Adopt(*newer); });
+  ASSERT_TRUE(adopted);
+  EXPECT_EQ(store_.saves, 0);
+  EXPECT_EQ(engine_->snapshot()->metadata, *newer);
+  EXPECT_EQ(engine_->snapshot()->inconsistent_objects.size(), 1u) << "mssql is not served";
+
+  // The same or an older version is already served: nothing changes.
+  metadata::Metadata older;
+  older.set_resource_version(5);
+  Run([&]() -> boost::asio::awaitable<void> { adopted = co_await engine_->Adopt(older); });
+  ASSERT_TRUE(adopted);
+  EXPECT_EQ(engine_->snapshot()->metadata, *newer);
 }
 
 TEST_F(AdminHandlerTest, MalformedBodies) {
@@ -191,8 +226,9 @@ TEST_F(AdminHandlerTest, QueryV1RunsMetadataCommandsAndAtomicBulks) {
   response = QueryV1(R"({"type":"bulk","args":[{"type":"clear_metadata","args":{}},)"
                      R"({"type":"run_sql","args":{"sql":"drop table x"}}]})");
   EXPECT_EQ(response.status, 400u);
-  EXPECT_EQ(response.body, R"({"path":"$.args[1]","error":"run_sql inside a bulk is not )"
-                           R"(supported by Junction yet; send it on its own","code":"not-supported"})");
+  EXPECT_EQ(response.body,
+            R"({"path":"$.args[1]","error":"run_sql inside a bulk is not )"
+            R"(supported by Junction yet; send it on its own","code":"not-supported"})");
   EXPECT_EQ(store_.saves, 1);
   EXPECT_EQ(store_.saved.ToText(), R"({"version":3,"sources":[],"network":{"a":1}})");
 }

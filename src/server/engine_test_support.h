@@ -22,15 +22,17 @@ namespace junction::server::testing_support {
 class MemoryStore : public metadata::Store {
  public:
   Result<metadata::Metadata> Load() override { return saved; }
-  Status Save(const metadata::Metadata& metadata, int64_t /*base_version*/) override {
-    if (fail) return Error(ErrorCode::kUnexpected, "disk full");
+  Status Save(const metadata::Metadata& metadata, int64_t base_version) override {
+    if (refusal) return *refusal;
     saved = metadata;
+    last_base_version = base_version;
     ++saves;
     return {};
   }
 
   metadata::Metadata saved;
-  bool fail = false;
+  std::optional<Error> refusal;  // what Save answers instead of saving
+  int64_t last_base_version = 0;
   int saves = 0;
 };
 

@@ -121,22 +121,52 @@ boost::asio::awaitable<HttpResponse> Engine::RespondAdmin(const HttpRequest& req
       attempt = RunOnce(api, *body, introspected);
       if (attempt.missing.empty()) co_return Commit(attempt, pools.get());
     }
-    // Introspect without the lock: other changes and every query go on meanwhile.
-    metadata::Json sources = metadata::Json::array();
-    for (const auto& [name, source] : attempt.missing) {
-      sources.push_back(source);
-      introspected.insert(name);
-    }
-    auto next_pools = std::make_shared<const execute::SourcePools>(
-        attempt.base->pools->Update(sources, executor_, pools.get()));
-    SourceCatalogs fresh = co_await SourceCatalogs::Introspect(attempt.missing, *next_pools);
-    pools = std::move(next_pools);
-    std::lock_guard<std::mutex> lock(metadata_mutex_);
-    catalogs_.Merge(std::move(fresh));
+    for (const auto& entry : attempt.missing) introspected.insert(entry.first);
+    co_await IntrospectMissing(attempt.missing, *attempt.base, pools);
   }
   co_return ErrorResponse(
       500, Error(ErrorCode::kUnexpected, "the metadata kept changing while this request ran"),
       true);
+}
+
+boost::asio::awaitable<void> Engine::IntrospectMissing(
+    const SourceCatalogs::Missing& missing, const Serving& base,
+    std::shared_ptr<const execute::SourcePools>& pools) {
+  // Without the lock: other changes and every query go on meanwhile.
+  metadata::Json sources = metadata::Json::array();
+  for (const auto& entry : missing) sources.push_back(entry.second);
+  auto next_pools = std::make_shared<const execute::SourcePools>(
+      base.pools->Update(sources, executor_, pools.get()));
+  SourceCatalogs fresh = co_await SourceCatalogs::Introspect(missing, *next_pools);
+  pools = std::move(next_pools);
+  std::lock_guard<std::mutex> lock(metadata_mutex_);
+  catalogs_.Merge(std::move(fresh));
+}
+
+boost::asio::awaitable<Status> Engine::Adopt(metadata::Metadata metadata) {
+  std::shared_ptr<const execute::SourcePools> pools;  // made for introspection, kept for install
+  for (int round = 0; round < kMaxRounds; ++round) {
+    std::shared_ptr<const Serving> base;
+    SourceCatalogs::Missing missing;
+    {
+      std::lock_guard<std::mutex> lock(metadata_mutex_);
+      base = serving_.load();
+      if (base->snapshot->metadata.resource_version() >= metadata.resource_version()) {
+        co_return Status();
+      }
+      metadata::Catalogs catalogs = catalogs_.For(metadata, &missing);
+      if (missing.empty()) {
+        Result<std::shared_ptr<const schema::Snapshot>> next =
+            schema::BuildSnapshot(std::move(metadata), catalogs);
+        if (!next) co_return next.error();
+        catalogs_.Retain((*next)->metadata);
+        Install(std::move(next).value(), pools.get());
+        co_return Status();
+      }
+    }
+    co_await IntrospectMissing(missing, *base, pools);
+  }
+  co_return Error(ErrorCode::kUnexpected, "the sources kept changing while they were read");
 }
 
 HttpResponse Engine::Commit(Attempt& attempt, const execute::SourcePools* introspection_pools) {
