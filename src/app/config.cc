@@ -69,13 +69,23 @@ std::vector<Setting> ServeSettings() {
                       "Port to listen on (default 8080; 0 picks a free port)",
                       IntegerSetter<uint16_t>(&server::ServerOptions::port, 0, 65535),
                       "a port number from 0 to 65535"});
-  settings.push_back({"--metadata-store", "JUNCTION_METADATA_STORE", "", "FILE",
-                      "Metadata file (default ./junction-metadata.json)",
+  settings.push_back({"--metadata-store", "JUNCTION_METADATA_STORE", "", "FILE|URL",
+                      "Metadata file (default ./junction-metadata.json), or a postgres:// URL of a "
+                      "database shared by several engines",
                       [](const std::string& text, ServeConfig& config) {
                         config.metadata_store = text;
                         return !text.empty();
                       },
-                      "a file path"});
+                      "a file path or a postgres:// URL"});
+  settings.push_back({"--metadata-dir", "JUNCTION_METADATA_DIR", "HASURA_GRAPHQL_METADATA_DIR",
+                      "DIR",
+                      "Serve the metadata directory DIR (Hasura's layout), read-only; "
+                      "instead of --metadata-store",
+                      [](const std::string& text, ServeConfig& config) {
+                        config.metadata_dir = text;
+                        return !text.empty();
+                      },
+                      "a directory path"});
   settings.push_back({"--admin-secret", "JUNCTION_ADMIN_SECRET", "HASURA_GRAPHQL_ADMIN_SECRET",
                       "SECRET",
                       "Admin secret; without one every request is admin (development only)",
@@ -148,6 +158,29 @@ std::optional<std::string> ApplySettings(const std::vector<BoundSetting>& bound_
   return std::nullopt;
 }
 
+// Where the metadata comes from: a store (file or Postgres) or a directory, not both; --watch
+// only with a directory. Sets config.watch from the flag or JUNCTION_WATCH (true or false).
+std::optional<std::string> CheckMetadataSource(bool watch, const EnvLookup& env,
+                                               ServeConfig& config) {
+  if (std::optional<std::string> value = env("JUNCTION_WATCH");
+      !watch && value && !value->empty()) {
+    if (*value != "true" && *value != "false") {
+      return "invalid value \"" + *value + "\" for JUNCTION_WATCH: expected true or false";
+    }
+    watch = *value == "true";
+  }
+  if (!config.metadata_dir.empty() && config.metadata_store != kDefaultMetadataStore) {
+    return std::string(
+        "--metadata-dir and --metadata-store exclude each other: metadata comes "
+        "from one place");
+  }
+  if (watch && config.metadata_dir.empty()) {
+    return std::string("--watch needs --metadata-dir: it watches that directory");
+  }
+  config.watch = watch;
+  return std::nullopt;
+}
+
 std::string EnvHelp(const Setting& setting) {
   std::string text = "env: " + setting.env;
   if (!setting.hasura_env.empty()) text += ", " + setting.hasura_env;
@@ -155,6 +188,10 @@ std::string EnvHelp(const Setting& setting) {
 }
 
 }  // namespace
+
+bool IsPostgresUrl(std::string_view store) {
+  return store.starts_with("postgres://") || store.starts_with("postgresql://");
+}
 
 std::optional<std::string> ProcessEnvironment(const std::string& name) {
   const char* value = std::getenv(name.c_str());
@@ -206,14 +243,22 @@ CommandLine ParseCommandLine(int argc, const char* const* argv, const EnvLookup&
                                      setting.description + " [" + EnvHelp(setting) + "]");
     bound.option->type_name(setting.value_name);
   }
+  bool watch = false;
+  serve->add_flag("--watch", watch,
+                  "With --metadata-dir: serve the directory's changes as its files change (an "
+                  "invalid edit is logged and the last good metadata keeps serving) [env: "
+                  "JUNCTION_WATCH]");
   CLI::App* version = app.add_subcommand("version", "Print the version and exit");
+  app.footer(
+      "Also: junction metadata export|apply|diff|inconsistency list|reload — the metadata of a\n"
+      "running engine as a directory of YAML files (see junction metadata --help)");
 
   CommandLine result;
   if (argc > 1 && argv[1][0] != '-' && std::string_view(argv[1]) != "serve" &&
       std::string_view(argv[1]) != "version") {
     result.exit_code = kUsageErrorExitCode;
     result.message = fmt::format(
-        "unknown command \"{}\": expected serve or version\nRun with --help for more "
+        "unknown command \"{}\": expected serve, version or metadata\nRun with --help for more "
         "information.\n",
         argv[1]);
     return result;
@@ -238,6 +283,11 @@ CommandLine ParseCommandLine(int argc, const char* const* argv, const EnvLookup&
     return result;
   }
   if (std::optional<std::string> bad = ApplySettings(settings, env, result.serve)) {
+    result.exit_code = kUsageErrorExitCode;
+    result.message = *bad + "\n";
+    return result;
+  }
+  if (std::optional<std::string> bad = CheckMetadataSource(watch, env, result.serve)) {
     result.exit_code = kUsageErrorExitCode;
     result.message = *bad + "\n";
     return result;

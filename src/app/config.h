@@ -2,7 +2,8 @@
 // The command line of the `junction` binary (main.cc) and the configuration it yields. This is a
 // contract other tools depend on:
 //
-//   junction serve [--host 127.0.0.1] [--port 8080] [--metadata-store FILE] [--admin-secret S]
+//   junction serve [--host 127.0.0.1] [--port 8080] [--admin-secret S]
+//                  [--metadata-store FILE|postgres://… | --metadata-dir DIR [--watch]]
 //                  [--max-body-size BYTES] [--max-connections N] [--threads N] [--log-level L]
 //   junction version
 //
@@ -24,7 +25,10 @@ inline constexpr std::string_view kDefaultMetadataStore = "./junction-metadata.j
 
 struct ServeConfig {
   server::ServerOptions server;  // host, port, threads, body and connection limits
+  // A file path, or a postgres:// (postgresql://) URL: IsPostgresUrl.
   std::string metadata_store = std::string(kDefaultMetadataStore);
+  std::string metadata_dir;        // when set, the metadata is this directory's, read-only
+  bool watch = false;              // serve metadata_dir's changes as its files change
   std::string admin_secret;        // empty: no secret (development mode, everyone is admin)
   std::string log_level = "info";  // debug | info | warn | error
   // The most keys one statement of a remote join carries (execute::ExecuteOptions).
@@ -54,6 +58,9 @@ std::optional<std::string> ProcessEnvironment(const std::string& name);
 
 // Parses the arguments (argv[0] is the program name) with `env` for the variables.
 CommandLine ParseCommandLine(int argc, const char* const* argv, const EnvLookup& env);
+
+// Whether a --metadata-store value names a Postgres database (postgres:// or postgresql://).
+bool IsPostgresUrl(std::string_view store);
 
 // "1048576", "512KiB", "10MiB", "1GiB" (K, M, G are the same binary units, any case) → bytes;
 // nullopt when malformed, zero, or above 1 GiB (a body is held in memory).

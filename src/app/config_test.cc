@@ -102,6 +102,46 @@ TEST(ParseCommandLine, MetadataStoreHasNoHasuraAlias) {
   EXPECT_EQ(parsed.serve.metadata_store, "./junction-metadata.json");
 }
 
+TEST(ParseCommandLine, MetadataDirectoryAndWatch) {
+  CommandLine parsed = Parse({"serve", "--metadata-dir", "meta", "--watch"});
+  ASSERT_EQ(parsed.command, Command::kServe) << parsed.message;
+  EXPECT_EQ(parsed.serve.metadata_dir, "meta");
+  EXPECT_TRUE(parsed.serve.watch);
+
+  parsed = Parse({"serve"},
+                 {{"HASURA_GRAPHQL_METADATA_DIR", "hasura-meta"}, {"JUNCTION_WATCH", "true"}});
+  ASSERT_EQ(parsed.command, Command::kServe) << parsed.message;
+  EXPECT_EQ(parsed.serve.metadata_dir, "hasura-meta");
+  EXPECT_TRUE(parsed.serve.watch);
+
+  parsed = Parse({"serve", "--metadata-dir", "meta"});
+  EXPECT_FALSE(parsed.serve.watch);
+}
+
+TEST(ParseCommandLine, MetadataComesFromOnePlace) {
+  CommandLine parsed = Parse({"serve", "--metadata-dir", "meta", "--metadata-store", "m.json"});
+  EXPECT_EQ(parsed.exit_code, kUsageErrorExitCode);
+  EXPECT_NE(parsed.message.find("exclude each other"), std::string::npos) << parsed.message;
+
+  parsed = Parse({"serve", "--metadata-dir", "meta"}, {{"JUNCTION_METADATA_STORE", "m.json"}});
+  EXPECT_EQ(parsed.exit_code, kUsageErrorExitCode);
+
+  parsed = Parse({"serve", "--watch"});
+  EXPECT_EQ(parsed.exit_code, kUsageErrorExitCode);
+  EXPECT_NE(parsed.message.find("--watch needs --metadata-dir"), std::string::npos);
+
+  parsed = Parse({"serve", "--metadata-dir", "meta"}, {{"JUNCTION_WATCH", "yes"}});
+  EXPECT_EQ(parsed.exit_code, kUsageErrorExitCode);
+  EXPECT_NE(parsed.message.find("JUNCTION_WATCH"), std::string::npos);
+}
+
+TEST(IsPostgresUrl, NamesPostgresSchemesOnly) {
+  EXPECT_TRUE(IsPostgresUrl("postgres://u:p@127.0.0.1:5432/meta"));
+  EXPECT_TRUE(IsPostgresUrl("postgresql://localhost/meta"));
+  EXPECT_FALSE(IsPostgresUrl("./junction-metadata.json"));
+  EXPECT_FALSE(IsPostgresUrl("postgres.json"));
+}
+
 TEST(ParseCommandLine, FlagBeatsJunctionBeatsHasura) {
   const Env all = {{"JUNCTION_PORT", "2"},
                    {"HASURA_GRAPHQL_SERVER_PORT", "3"},

@@ -5,6 +5,7 @@
 #include <exception>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <chrono>
@@ -17,7 +18,10 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
 
+#include "app/directory_metadata_store.h"
 #include "app/file_metadata_store.h"
+#include "app/metadata_watcher.h"
+#include "app/postgres_metadata_store.h"
 #include "app/version.h"
 #include "common/json_writer.h"
 #include "schema/snapshot.h"
@@ -28,6 +32,84 @@
 
 namespace junction::app {
 namespace {
+
+// How often an engine looks for metadata changed elsewhere (MetadataWatcher): a shared store's
+// resource_version, or the metadata directory's files under --watch.
+constexpr std::chrono::milliseconds kMetadataPollInterval{250};
+
+// Where the metadata lives (--metadata-store FILE or postgres://…, or --metadata-dir DIR), and how
+// to find changes made to it outside this engine.
+struct MetadataSource {
+  std::unique_ptr<metadata::Store> store;
+  std::string description;  // for the logs: never a password
+  // When set, what a MetadataWatcher checks: metadata newer than what `engine` serves.
+  std::function<Result<std::optional<metadata::Metadata>>(const server::Engine& engine)> check;
+};
+
+MetadataSource OpenMetadataSource(const ServeConfig& config) {
+  MetadataSource source;
+  if (!config.metadata_dir.empty()) {
+    auto store = std::make_unique<DirectoryMetadataStore>(config.metadata_dir);
+    source.description = "directory " + config.metadata_dir;
+    if (config.watch) {
+      source.check = [dir = store.get()](const server::Engine& engine) {
+        Result<std::optional<metadata::Metadata>> changed = dir->LoadIfChanged();
+        if (changed && *changed) {
+          (*changed)->set_resource_version(engine.snapshot()->metadata.resource_version() + 1);
+        }
+        return changed;
+      };
+    }
+    source.store = std::move(store);
+  } else if (IsPostgresUrl(config.metadata_store)) {
+    auto store = std::make_unique<PostgresMetadataStore>(config.metadata_store);
+    source.description = RedactedUrl(config.metadata_store);
+    // Another engine sharing the store changed it: its resource_version moved past ours.
+    source.check = [shared = store.get()](
+                       const server::Engine& engine) -> Result<std::optional<metadata::Metadata>> {
+      Result<int64_t> stored = shared->StoredVersion();
+      if (!stored) return stored.error();
+      if (*stored <= engine.snapshot()->metadata.resource_version()) {
+        return std::optional<metadata::Metadata>();
+      }
+      Result<metadata::Metadata> loaded = shared->Load();
+      if (!loaded) return loaded.error();
+      return std::optional<metadata::Metadata>(std::move(loaded).value());
+    };
+    source.store = std::move(store);
+  } else {
+    source.store = std::make_unique<FileMetadataStore>(config.metadata_store);
+    source.description = config.metadata_store;
+  }
+  return source;
+}
+
+// Watches `source` for changes made elsewhere and serves them; null when nothing else changes it.
+std::unique_ptr<MetadataWatcher> WatchMetadata(const MetadataSource& source, server::Engine& engine,
+                                               boost::asio::io_context& ioc) {
+  if (!source.check) return nullptr;
+  auto check = [&source, &engine] { return source.check(engine); };
+  auto adopt = [&engine, &ioc](metadata::Metadata metadata) {
+    server::LogKindEvent(spdlog::level::info, "schema-sync", "metadata_changed",
+                         fmt::format("serving metadata changed outside this engine "
+                                     "(resource_version {})",
+                                     metadata.resource_version()));
+    return boost::asio::co_spawn(ioc, engine.Adopt(std::move(metadata)), boost::asio::use_future);
+  };
+  auto report = [description = source.description](const std::optional<Error>& error) {
+    if (error) {
+      server::LogKindEvent(spdlog::level::err, "schema-sync", "metadata_watch",
+                           fmt::format("cannot serve the metadata of {}: {}; the last good "
+                                       "metadata keeps serving",
+                                       description, error->message));
+    } else {
+      server::LogKindEvent(spdlog::level::info, "schema-sync", "metadata_watch",
+                           fmt::format("the metadata of {} can be read again", description));
+    }
+  };
+  return std::make_unique<MetadataWatcher>(kMetadataPollInterval, std::move(check),
+                                           std::move(adopt), std::move(report));
+}
 
 // The server has stopped and its threads have ended; what remains is tearing down, which takes a
 // moment (more under a sanitizer). A supervisor repeating its SIGTERM then must not turn a clean
@@ -54,7 +136,7 @@ int FailStartup(std::string_view kind, const std::string& message) {
   return 1;
 }
 
-void LogConfiguration(const ServeConfig& config) {
+void LogConfiguration(const ServeConfig& config, const MetadataSource& metadata_source) {
   LogStartup(spdlog::level::info, "server_configuration", "starting", [&](JsonWriter& w) {
     w.Key("version");
     w.String(Version());
@@ -62,8 +144,10 @@ void LogConfiguration(const ServeConfig& config) {
     w.String(config.server.host);
     w.Key("port");
     w.Int(config.server.port);
-    w.Key("metadata_store");
-    w.String(config.metadata_store);
+    w.Key("metadata");
+    w.String(metadata_source.description);
+    w.Key("watch_metadata");
+    w.Bool(static_cast<bool>(metadata_source.check));
     w.Key("admin_secret_set");
     w.Bool(!config.admin_secret.empty());
     w.Key("max_body_bytes");
@@ -97,20 +181,20 @@ void LogInconsistencies(const schema::Snapshot& snapshot) {
 }
 
 int ServeOrFail(const ServeConfig& config) {
-  LogConfiguration(config);
+  const MetadataSource source = OpenMetadataSource(config);
+  LogConfiguration(config, source);
 
-  FileMetadataStore store(config.metadata_store);
-  Result<metadata::Metadata> metadata = store.Load();
+  Result<metadata::Metadata> metadata = source.store->Load();
   if (!metadata) {
-    return FailStartup("metadata", fmt::format("cannot load metadata from \"{}\": {}",
-                                               config.metadata_store, metadata.error().message));
+    return FailStartup("metadata", fmt::format("cannot load metadata from {}: {}",
+                                               source.description, metadata.error().message));
   }
 
   // One io_context for everything (DESIGN.md §5): the engine connects to its sources on it before
   // the listener starts, then the listener's threads run it.
   boost::asio::io_context ioc;
   server::Engine engine(server::EngineOptions{config.admin_secret, {config.remote_join_batch_size}},
-                        store, ioc.get_executor());
+                        *source.store, ioc.get_executor());
   std::future<Status> started_engine =
       boost::asio::co_spawn(ioc, engine.Start(std::move(*metadata)), boost::asio::use_future);
   // Run only until the engine is ready: the pools' timers are work that must not hold us here.
@@ -119,10 +203,8 @@ int ServeOrFail(const ServeConfig& config) {
   }
   ioc.restart();  // running out of work (the start-up coroutine's end) marks it stopped
   if (Status engine_ready = started_engine.get(); !engine_ready) {
-    return FailStartup("metadata",
-                       fmt::format("cannot build a schema from the metadata in "
-                                   "\"{}\": {}",
-                                   config.metadata_store, engine_ready.error().message));
+    return FailStartup("metadata", fmt::format("cannot build a schema from the metadata of {}: {}",
+                                               source.description, engine_ready.error().message));
   }
   LogInconsistencies(*engine.snapshot());
 
@@ -132,7 +214,9 @@ int ServeOrFail(const ServeConfig& config) {
   if (Status started = http.Start(); !started) {
     return FailStartup("server", started.error().message);
   }
+  std::unique_ptr<MetadataWatcher> watcher = WatchMetadata(source, engine, ioc);
   http.Wait();
+  watcher.reset();  // before the io_context its adoptions run on goes
   KeepStopSignalsPending();
   return 0;
 }
