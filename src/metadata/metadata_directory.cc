@@ -61,8 +61,8 @@ std::string Article(const Json& value) {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-SourceLocation InFile(const std::string& file, const junction::SourceLocation& mark) {
-  return SourceLocation{file, static_cast<int>(mark.line), static_cast<int>(mark.column)};
+FileLocation InFile(const std::string& file, const junction::SourceLocation& mark) {
+  return FileLocation{file, static_cast<int>(mark.line), static_cast<int>(mark.column)};
 }
 
 class DirectoryReader {
@@ -78,7 +78,7 @@ class DirectoryReader {
     }
     if (Status status = ReadActions(document); !status) return status.error();
     if (Status status = CheckActionsGraphql(); !status) return status.error();
-    map_.Add("$", SourceLocation{std::string(kVersionFile), 1, 1});
+    map_.Add("$", FileLocation{std::string(kVersionFile), 1, 1});
 
     Result<Metadata> metadata = Metadata::FromJson(document);
     if (!metadata) return Locate(std::move(metadata).error());
@@ -93,7 +93,7 @@ class DirectoryReader {
   }
 
   Error Locate(Error error) const {
-    if (std::optional<SourceLocation> location = map_.Find(error.path)) {
+    if (std::optional<FileLocation> location = map_.Find(error.path)) {
       error.message = location->ToString() + ": " + error.message;
     }
     return error;
@@ -176,7 +176,7 @@ class DirectoryReader {
     Result<std::optional<std::string>> text = ReadFile(root_ / included);
     if (!text) return text.error();
     if (!text->has_value()) return At(path, "!include " + target + ": no such file " + included);
-    map_.Add(path, SourceLocation{included, 1, 1});
+    map_.Add(path, FileLocation{included, 1, 1});
     return Json(std::move(**text));
   }
 
@@ -481,15 +481,15 @@ Status RemoveStaleFiles(const fs::path& dir, const std::map<std::string, std::st
 
 }  // namespace
 
-std::string SourceLocation::ToString() const {
+std::string FileLocation::ToString() const {
   return file + ":" + std::to_string(line) + ":" + std::to_string(column);
 }
 
-void SourceMap::Add(std::string path, SourceLocation location) {
+void SourceMap::Add(std::string path, FileLocation location) {
   locations_.insert_or_assign(std::move(path), std::move(location));
 }
 
-std::optional<SourceLocation> SourceMap::Find(std::string_view path) const {
+std::optional<FileLocation> SourceMap::Find(std::string_view path) const {
   size_t end = path.size();
   while (end > 0) {
     if (const auto it = locations_.find(path.substr(0, end)); it != locations_.end()) {

@@ -56,7 +56,7 @@ namespace junction::metadata {
 
 // Where a value of the document was read: a file relative to the metadata directory
 // ("databases/default/tables/public_order.yaml") and a 1-based line and column.
-struct SourceLocation {
+struct FileLocation {
   std::string file;
   int line = 0;
   int column = 0;
@@ -69,12 +69,12 @@ struct SourceLocation {
 // of json_path.h) → where each value was read.
 class SourceMap {
  public:
-  void Add(std::string path, SourceLocation location);
+  void Add(std::string path, FileLocation location);
   // Where `path` was read, or its nearest ancestor that was; nullopt when none was.
-  std::optional<SourceLocation> Find(std::string_view path) const;
+  std::optional<FileLocation> Find(std::string_view path) const;
 
  private:
-  std::map<std::string, SourceLocation, std::less<>> locations_;
+  std::map<std::string, FileLocation, std::less<>> locations_;
 };
 
 // A directory read: the validated metadata (resource_version left at its initial value) and

@@ -84,7 +84,7 @@ TEST_F(MetadataDirectoryTest, PostgresSeedExampleReadsAndRoundTripsByteForByte) 
         "field_mapping":{"user_id":"id"}}}}]})"));
   EXPECT_EQ(sources[1]["tables"], Json::parse(R"([{"table":{"name":"user","schema":"public"}}])"));
 
-  const std::optional<SourceLocation> relationship =
+  const std::optional<FileLocation> relationship =
       read.source_map.Find("$.sources[0].tables[0].remote_relationships[0].definition");
   ASSERT_TRUE(relationship);
   EXPECT_EQ(relationship->ToString(), "databases/default/tables/public_order.yaml:7:7");
