@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "metadata/source_metadata.h"
+
 namespace junction::app {
 namespace {
 
@@ -44,27 +46,18 @@ const Json& EmptyArray() {
   return empty;
 }
 
-const Json* Member(const Json& object, std::string_view key) {
-  if (!object.is_object()) return nullptr;
-  const auto it = object.find(key);
-  return it == object.end() ? nullptr : &*it;
-}
-
-std::optional<std::string> StringMember(const Json& object, std::string_view key) {
-  const Json* value = Member(object, key);
-  if (value == nullptr || !value->is_string()) return std::nullopt;
-  return value->get<std::string>();
-}
+using metadata::FindKey;
+using metadata::StringAt;
 
 // "public.order" for {"schema":"public","name":"order"}, "source.author" for a BigQuery
 // {"dataset":…,"name":…}, the string itself for a bare name.
 std::optional<std::string> QualifiedText(const Json* name) {
   if (name == nullptr) return std::nullopt;
   if (name->is_string()) return name->get<std::string>();
-  std::optional<std::string> last = StringMember(*name, "name");
+  std::optional<std::string> last = StringAt(*name, "name");
   if (!last) return std::nullopt;
   for (std::string_view qualifier : {"schema", "dataset"}) {
-    if (std::optional<std::string> first = StringMember(*name, qualifier)) {
+    if (std::optional<std::string> first = StringAt(*name, qualifier)) {
       return *first + "." + *last;
     }
   }
@@ -107,7 +100,7 @@ bool CompareKeyed(const Json& before, const Json& after, const KeyOf& key_of,
 
 void ChangedWhenDifferent(const Describe& describe, const std::string& key, const Json& before,
                           const Json& after, std::vector<MetadataChange>& out) {
-  if (before != after) out.push_back({Kind::kChanged, describe(key)});
+  if (!SameMetadata(before, after)) out.push_back({Kind::kChanged, describe(key)});
 }
 
 CompareBoth WholeEntries(Describe describe) {
@@ -131,17 +124,17 @@ Json SourceItself(const Json& source) {
 void CompareSourceObjects(const std::string& source, std::string_view list, std::string_view key,
                           std::string_view label, const Json& before, const Json& after,
                           std::vector<MetadataChange>& out) {
-  const Json* old_list = Member(before, list);
-  const Json* new_list = Member(after, list);
+  const Json* old_list = FindKey(before, list);
+  const Json* new_list = FindKey(after, list);
   const Json& old_entries = old_list != nullptr ? *old_list : EmptyArray();
   const Json& new_entries = new_list != nullptr ? *new_list : EmptyArray();
-  const KeyOf key_of = [key](const Json& entry) { return QualifiedText(Member(entry, key)); };
+  const KeyOf key_of = [key](const Json& entry) { return QualifiedText(FindKey(entry, key)); };
   const Describe describe = [label, &source](const std::string& name) {
     return fmt::format("{} {} (source {})", label, name, source);
   };
   std::vector<MetadataChange> changes;
   if (!CompareKeyed(old_entries, new_entries, key_of, describe, WholeEntries(describe), changes) ||
-      (changes.empty() && old_entries != new_entries)) {
+      (changes.empty() && !SameMetadata(old_entries, new_entries))) {
     changes = {{Kind::kChanged, fmt::format("{}s of source {}", label, source)}};
   }
   out.insert(out.end(), changes.begin(), changes.end());
@@ -149,7 +142,7 @@ void CompareSourceObjects(const std::string& source, std::string_view list, std:
 
 void CompareSources(const std::string& name, const Json& before, const Json& after,
                     std::vector<MetadataChange>& out) {
-  if (SourceItself(before) != SourceItself(after)) {
+  if (!SameMetadata(SourceItself(before), SourceItself(after))) {
     out.push_back({Kind::kChanged, "source " + name});
   }
   CompareSourceObjects(name, "tables", "table", "table", before, after, out);
@@ -160,7 +153,7 @@ void CompareSection(std::string_view section, const Json* before, const Json* af
                     std::vector<MetadataChange>& out) {
   const auto keyed = std::ranges::find(kKeyedSections, section, &KeyedSection::section);
   if (keyed != std::end(kKeyedSections)) {
-    const KeyOf key_of = [keyed](const Json& entry) { return StringMember(entry, keyed->key); };
+    const KeyOf key_of = [keyed](const Json& entry) { return StringAt(entry, keyed->key); };
     const Describe describe = [keyed](const std::string& key) {
       return std::string(keyed->label) + " " + key;
     };
@@ -170,7 +163,7 @@ void CompareSection(std::string_view section, const Json* before, const Json* af
     const Json& new_entries = after != nullptr ? *after : EmptyArray();
     std::vector<MetadataChange> changes;
     if (CompareKeyed(old_entries, new_entries, key_of, describe, compare_both, changes) &&
-        (!changes.empty() || old_entries == new_entries)) {
+        (!changes.empty() || SameMetadata(old_entries, new_entries))) {
       out.insert(out.end(), changes.begin(), changes.end());
       return;
     }
@@ -178,7 +171,7 @@ void CompareSection(std::string_view section, const Json* before, const Json* af
   const std::string name(section);
   if (before == nullptr && after != nullptr) out.push_back({Kind::kAdded, name});
   if (before != nullptr && after == nullptr) out.push_back({Kind::kRemoved, name});
-  if (before != nullptr && after != nullptr && *before != *after) {
+  if (before != nullptr && after != nullptr && !SameMetadata(*before, *after)) {
     out.push_back({Kind::kChanged, name});
   }
 }
@@ -308,6 +301,10 @@ std::string MetadataChange::ToString() const {
   return std::string(sign) + " " + object;
 }
 
+bool SameMetadata(const Json& a, const Json& b) {
+  return metadata::SortedKeys(a) == metadata::SortedKeys(b);
+}
+
 std::vector<MetadataChange> SummarizeChanges(const Json& before, const Json& after) {
   std::vector<std::string> sections;
   for (const Json* document : {&after, &before}) {
@@ -318,7 +315,7 @@ std::vector<MetadataChange> SummarizeChanges(const Json& before, const Json& aft
   }
   std::vector<MetadataChange> changes;
   for (const std::string& section : sections) {
-    CompareSection(section, Member(before, section), Member(after, section), changes);
+    CompareSection(section, FindKey(before, section), FindKey(after, section), changes);
   }
   return changes;
 }
@@ -385,10 +382,10 @@ std::optional<size_t> FindEntry(const Json* array,
 // what follows " in source " in its name.
 std::optional<std::string> SourceOf(const std::string& type, const std::string& name,
                                     const Json& definition) {
-  if (std::optional<std::string> source = StringMember(definition, "source")) return source;
+  if (std::optional<std::string> source = StringAt(definition, "source")) return source;
   if (type == "source") {
     if (definition.is_string()) return definition.get<std::string>();
-    if (std::optional<std::string> own = StringMember(definition, "name")) return own;
+    if (std::optional<std::string> own = StringAt(definition, "name")) return own;
     if (name.starts_with("source ")) return name.substr(7);
   }
   constexpr std::string_view kInSource = " in source ";
@@ -407,27 +404,27 @@ std::optional<std::string_view> RelationshipList(const std::string& type) {
 
 std::optional<std::string> FindInSource(const Json& document, const std::string& source,
                                         const std::string& type, const Json& definition) {
-  const Json* sources = Member(document, "sources");
+  const Json* sources = FindKey(document, "sources");
   const std::optional<size_t> source_index =
-      FindEntry(sources, [&](const Json& entry) { return StringMember(entry, "name") == source; });
+      FindEntry(sources, [&](const Json& entry) { return StringAt(entry, "name") == source; });
   if (!source_index) return std::nullopt;
   std::string path = metadata::JsonPathIndex("$.sources", *source_index);
   if (type == "source") return path;
-  const Json* table = type == "table" ? &definition : Member(definition, "table");
+  const Json* table = type == "table" ? &definition : FindKey(definition, "table");
   const std::optional<std::string> table_name = QualifiedText(table);
   if (!table_name) return path;
   const Json& source_entry = (*sources)[*source_index];
   const std::optional<size_t> table_index = FindEntry(
-      Member(source_entry, "tables"),
-      [&](const Json& entry) { return QualifiedText(Member(entry, "table")) == table_name; });
+      FindKey(source_entry, "tables"),
+      [&](const Json& entry) { return QualifiedText(FindKey(entry, "table")) == table_name; });
   if (!table_index) return path;
   path = metadata::JsonPathIndex(metadata::JsonPathKey(path, "tables"), *table_index);
   const std::optional<std::string_view> list = RelationshipList(type);
-  const std::optional<std::string> relationship = StringMember(definition, "name");
+  const std::optional<std::string> relationship = StringAt(definition, "name");
   if (!list || !relationship) return path;
-  const Json& table_entry = (*Member(source_entry, "tables"))[*table_index];
-  const std::optional<size_t> index = FindEntry(Member(table_entry, *list), [&](const Json& e) {
-    return StringMember(e, "name") == relationship;
+  const Json& table_entry = (*FindKey(source_entry, "tables"))[*table_index];
+  const std::optional<size_t> index = FindEntry(FindKey(table_entry, *list), [&](const Json& e) {
+    return StringAt(e, "name") == relationship;
   });
   if (!index) return path;
   return metadata::JsonPathIndex(metadata::JsonPathKey(path, *list), *index);
@@ -436,9 +433,9 @@ std::optional<std::string> FindInSource(const Json& document, const std::string&
 }  // namespace
 
 std::optional<std::string> FindObjectPath(const Json& document, const Json& object) {
-  const std::string type = StringMember(object, "type").value_or("");
-  const std::string name = StringMember(object, "name").value_or("");
-  const Json* found = Member(object, "definition");
+  const std::string type = StringAt(object, "type").value_or("");
+  const std::string name = StringAt(object, "name").value_or("");
+  const Json* found = FindKey(object, "definition");
   const Json definition = found != nullptr ? *found : Json();
   if (std::optional<std::string> source = SourceOf(type, name, definition)) {
     if (std::optional<std::string> path = FindInSource(document, *source, type, definition)) {
@@ -446,7 +443,7 @@ std::optional<std::string> FindObjectPath(const Json& document, const Json& obje
     }
   }
   if (!document.is_object()) return std::nullopt;
-  if (!type.empty() && Member(document, type) != nullptr) return metadata::JsonPathKey("$", type);
+  if (!type.empty() && FindKey(document, type) != nullptr) return metadata::JsonPathKey("$", type);
   for (const auto& [section, value] : document.items()) {
     const std::optional<size_t> index =
         FindEntry(&value, [&](const Json& entry) { return entry == definition; });

@@ -34,6 +34,11 @@ struct MetadataChange {
   bool operator==(const MetadataChange&) const = default;
 };
 
+// Whether two metadata documents (or parts) are equal but for the order of object keys: a
+// directory's source reads as {name, kind, configuration, tables}, an engine that was given it
+// through pg_add_source exports {name, kind, tables, configuration}.
+bool SameMetadata(const metadata::Json& a, const metadata::Json& b);
+
 // The changes that turn the metadata document `before` into `after` (both version 3, as
 // Metadata::document() holds them). Entries of a section are matched by their identity (a
 // source's name, a table's qualified name, …), so a reordering alone is a change of the section

@@ -36,6 +36,20 @@ TEST(SummarizeChangesTest, EqualDocumentsHaveNoChanges) {
   EXPECT_TRUE(SummarizeChanges(document, document).empty());
 }
 
+TEST(SummarizeChangesTest, TheOrderOfKeysIsNoChange) {
+  // An engine given a source through pg_add_source exports {name, kind, tables, configuration};
+  // the same source read from databases.yaml is {name, kind, configuration, tables}.
+  const Json api = Document(Json::array({Source("default", Json::array({Table("order")}))}));
+  const Json directory =
+      Json::parse(R"({"version":3,"sources":[{"name":"default","kind":"postgres","configuration":)"
+                  R"({"connection_info":{"database_url":{"from_env":"PG_URL"}}},)"
+                  R"("tables":[{"table":{"schema":"public","name":"order"}}]}]})");
+  ASSERT_NE(api, directory);
+  EXPECT_TRUE(SameMetadata(api, directory));
+  EXPECT_TRUE(SummarizeChanges(api, directory).empty());
+  EXPECT_FALSE(SameMetadata(api, Document(Json::array())));
+}
+
 TEST(SummarizeChangesTest, SourcesAddedAndRemoved) {
   const Json before = Document({Source("default"), Source("old")});
   const Json after = Document({Source("default"), Source("pg2", {Table("user")})});

@@ -322,7 +322,7 @@ int Apply(const MetadataCliOptions& options, const MetadataApi& api, std::ostrea
   Result<Metadata> server = api.Export();
   if (!server) return Fail(err, server.error().message);
   const Json& wanted = local->metadata.document();
-  if (wanted == server->document()) {
+  if (SameMetadata(wanted, server->document())) {
     out << fmt::format("no changes: {} matches the metadata of {} (resource_version {})\n",
                        options.dir.string(), api.Where(), server->resource_version());
     return 0;
@@ -350,7 +350,7 @@ int Diff(const MetadataCliOptions& options, const MetadataApi& api, std::ostream
   if (!local) return FailDirectory(options, local.error(), err);
   Result<Metadata> server = api.Export();
   if (!server) return Fail(err, server.error().message);
-  if (local->metadata.document() == server->document()) {
+  if (SameMetadata(local->metadata.document(), server->document())) {
     out << fmt::format("no changes: {} matches the metadata of {} (resource_version {})\n",
                        options.dir.string(), api.Where(), server->resource_version());
     return 0;

@@ -3,6 +3,7 @@
 #include <utility>
 
 namespace junction::metadata {
+
 namespace {
 
 bool IsIdentifier(std::string_view key) {
@@ -89,6 +90,18 @@ Error RebasePath(Error error, std::string_view prefix) {
   if (!rest.empty() && rest.front() == '$') rest.remove_prefix(1);
   error.path = std::string(prefix) + std::string(rest);
   return error;
+}
+
+const Json* FindKey(const Json& object, std::string_view key) {
+  if (!object.is_object()) return nullptr;
+  const auto it = object.find(key);
+  return it == object.end() ? nullptr : &*it;
+}
+
+std::optional<std::string> StringAt(const Json& object, std::string_view key) {
+  const Json* value = FindKey(object, key);
+  if (value == nullptr || !value->is_string()) return std::nullopt;
+  return value->get<std::string>();
 }
 
 }  // namespace junction::metadata

@@ -6,6 +6,7 @@
 // API handlers build their errors here so every path and message is spelled the same way.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,11 @@
 namespace junction::metadata {
 
 using Json = nlohmann::ordered_json;
+
+// The member `key` of `object`, or null when `object` is not an object or has no such member.
+const Json* FindKey(const Json& object, std::string_view key);
+// The string member `key` of `object`, if it is one.
+std::optional<std::string> StringAt(const Json& object, std::string_view key);
 
 // `path` extended by an object key: `$` + `args` → `$.args`; keys that are not identifiers are
 // bracketed as aeson does: `$['my key']`.

@@ -7,18 +7,6 @@ namespace junction::schema {
 using metadata::Json;
 using metadata::QualifiedName;
 
-const Json* FindKey(const Json& object, std::string_view key) {
-  if (!object.is_object()) return nullptr;
-  const auto it = object.find(key);
-  return it == object.end() ? nullptr : &*it;
-}
-
-std::optional<std::string> StringAt(const Json& object, std::string_view key) {
-  const Json* value = FindKey(object, key);
-  if (value == nullptr || !value->is_string()) return std::nullopt;
-  return value->get<std::string>();
-}
-
 std::string Quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 std::string QualifiedText(const QualifiedName& name) {

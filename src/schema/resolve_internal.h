@@ -15,10 +15,8 @@ namespace junction::schema {
 
 inline constexpr std::string_view kInconsistentPrefix = "Inconsistent object: ";
 
-// The member `key` of `object`, or null when `object` is not an object or has no such member.
-const metadata::Json* FindKey(const metadata::Json& object, std::string_view key);
-// The string member `key` of `object`, if it is one.
-std::optional<std::string> StringAt(const metadata::Json& object, std::string_view key);
+using metadata::FindKey;
+using metadata::StringAt;
 
 // `"text"`: Hasura's dquote.
 std::string Quoted(std::string_view text);
