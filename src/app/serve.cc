@@ -41,7 +41,7 @@ constexpr std::chrono::milliseconds kMetadataPollInterval{250};
 // to find changes made to it outside this engine.
 struct MetadataSource {
   std::unique_ptr<metadata::Store> store;
-  std::string description;  // for the logs: never a password
+  std::string description;  // the file, URL (never with its password) or directory, for the logs
   // When set, what a MetadataWatcher checks: metadata newer than what `engine` serves.
   std::function<Result<std::optional<metadata::Metadata>>(const server::Engine& engine)> check;
 };
@@ -50,7 +50,7 @@ MetadataSource OpenMetadataSource(const ServeConfig& config) {
   MetadataSource source;
   if (!config.metadata_dir.empty()) {
     auto store = std::make_unique<DirectoryMetadataStore>(config.metadata_dir);
-    source.description = "directory " + config.metadata_dir;
+    source.description = config.metadata_dir;
     if (config.watch) {
       source.check = [dir = store.get()](const server::Engine& engine) {
         Result<std::optional<metadata::Metadata>> changed = dir->LoadIfChanged();
@@ -99,12 +99,12 @@ std::unique_ptr<MetadataWatcher> WatchMetadata(const MetadataSource& source, ser
   auto report = [description = source.description](const std::optional<Error>& error) {
     if (error) {
       server::LogKindEvent(spdlog::level::err, "schema-sync", "metadata_watch",
-                           fmt::format("cannot serve the metadata of {}: {}; the last good "
+                           fmt::format("cannot serve the metadata of \"{}\": {}; the last good "
                                        "metadata keeps serving",
                                        description, error->message));
     } else {
       server::LogKindEvent(spdlog::level::info, "schema-sync", "metadata_watch",
-                           fmt::format("the metadata of {} can be read again", description));
+                           fmt::format("the metadata of \"{}\" can be read again", description));
     }
   };
   return std::make_unique<MetadataWatcher>(kMetadataPollInterval, std::move(check),
@@ -186,7 +186,7 @@ int ServeOrFail(const ServeConfig& config) {
 
   Result<metadata::Metadata> metadata = source.store->Load();
   if (!metadata) {
-    return FailStartup("metadata", fmt::format("cannot load metadata from {}: {}",
+    return FailStartup("metadata", fmt::format("cannot load metadata from \"{}\": {}",
                                                source.description, metadata.error().message));
   }
 
@@ -203,8 +203,9 @@ int ServeOrFail(const ServeConfig& config) {
   }
   ioc.restart();  // running out of work (the start-up coroutine's end) marks it stopped
   if (Status engine_ready = started_engine.get(); !engine_ready) {
-    return FailStartup("metadata", fmt::format("cannot build a schema from the metadata of {}: {}",
-                                               source.description, engine_ready.error().message));
+    return FailStartup("metadata",
+                       fmt::format("cannot build a schema from the metadata of \"{}\": {}",
+                                   source.description, engine_ready.error().message));
   }
   LogInconsistencies(*engine.snapshot());
 

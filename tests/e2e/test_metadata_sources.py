@@ -279,6 +279,6 @@ def test_an_unreachable_store_stops_start_up_without_showing_its_password(tmp_pa
     url = f"postgres://junction:s3cret-pw@127.0.0.1:{free_port()}/meta"
     done = run_to_exit(tmp_path, args=["--port", "0", "--metadata-store", url])
     assert done.returncode == 1
-    assert "cannot load metadata from postgres://junction:*****@127.0.0.1" in done.stderr, \
+    assert 'cannot load metadata from "postgres://junction:*****@127.0.0.1' in done.stderr, \
         done.stderr
     assert "s3cret-pw" not in done.stderr + done.stdout
