@@ -372,4 +372,28 @@ asio::awaitable<Result<std::string>> RunRemoteJoins(std::string value, const pla
   co_return out;
 }
 
+Result<std::string> JoinWithAnswers(std::string_view value, const plan::JoinTree& tree,
+                                    const AnswerJoin& answer) {
+  ValueJoins joins(tree);
+  JsonCursor collecting(value);
+  if (Status collected = joins.Collect(collecting, tree); !collected) {
+    return std::move(collected).error();
+  }
+  for (JoinBatch& batch : joins.batches()) {
+    if (!batch.join->tree.empty()) return Unexpected("nested remote joins need the databases");
+    batch.values.resize(batch.arguments.size());
+    if (batch.arguments.empty()) continue;
+    if (Status read = ReadAnswer(answer(*batch.join, batch.arguments), batch); !read) {
+      return std::move(read).error();
+    }
+  }
+  std::string out;
+  out.reserve(value.size());
+  JsonCursor stitching(value);
+  if (Status stitched = joins.Stitch(stitching, tree, out); !stitched) {
+    return std::move(stitched).error();
+  }
+  return out;
+}
+
 }  // namespace junction::execute

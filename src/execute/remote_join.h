@@ -19,7 +19,9 @@
 // whose path is the field's ($.selectionSet.orders.selectionSet.user).
 
 #include <cstddef>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <utility>  // before any Asio header: Boost 1.74 + GCC 12
 #include <vector>
 
@@ -45,5 +47,15 @@ struct JoinContext {
 boost::asio::awaitable<Result<std::string>> RunRemoteJoins(std::string value,
                                                            const plan::JoinTree& tree,
                                                            const JoinContext& context);
+
+// The CPU half of RunRemoteJoins, with `answer` in place of the databases (for the micro-benchmarks
+// in bench/hot_paths_bench.cc): steps 1 and 3 above on `value`, where each RemoteJoin's answer is
+// `answer(join, arguments)` — the text its statement would return, [[argument id, value], …], for
+// `arguments` (argument id → the JSON texts of its key values). A tree with joins nested inside a
+// RemoteJoin's answers is an error here (they need the databases).
+using AnswerJoin = std::function<std::string(
+    const plan::RemoteJoin& join, const std::vector<std::vector<std::string_view>>& arguments)>;
+Result<std::string> JoinWithAnswers(std::string_view value, const plan::JoinTree& tree,
+                                    const AnswerJoin& answer);
 
 }  // namespace junction::execute
