@@ -30,6 +30,8 @@ bool IsCompound(const Expression& expression) {
 
 class Printer {
  public:
+  explicit Printer(Dialect dialect) : dialect_(dialect) {}
+
   Statement Finish() && { return std::move(statement_); }
 
   void PrintSelect(const Select& select) {
@@ -83,6 +85,8 @@ class Printer {
   void Append(std::string_view text) { statement_.text += text; }
 
   void PrintType(const TypeName& type) {
+    // SQLite's types are the engine's own words (INTEGER, REAL, TEXT): printed as they are.
+    if (dialect_ == Dialect::kSqlite) return Append(type.name);
     const bool builtin = type.schema.empty() || type.schema == "pg_catalog";
     if (builtin && !NeedsQuoting(type.name)) {
       Append(type.name);
@@ -103,7 +107,9 @@ class Printer {
     } else {
       const auto& records = std::get<RecordSet>(item.source);
       PrintExpression(*records.call);
-      Append(" AS " + QuoteIdentifier(item.alias) + "(");
+      Append(" AS " + QuoteIdentifier(item.alias));
+      if (records.columns.empty()) return;
+      Append("(");
       for (size_t i = 0; i < records.columns.size(); ++i) {
         if (i > 0) Append(", ");
         Append(QuoteIdentifier(records.columns[i].first));
@@ -135,7 +141,10 @@ class Printer {
   }
 
   void PrintOperand(const Expression& expression) {
-    if (!IsCompound(expression)) return PrintExpression(expression);
+    // CAST(x AS t) is self-delimiting; `x::t` is not.
+    const bool sqlite_cast =
+        dialect_ == Dialect::kSqlite && std::holds_alternative<Cast>(expression.node);
+    if (!IsCompound(expression) || sqlite_cast) return PrintExpression(expression);
     Append("(");
     PrintExpression(expression);
     Append(")");
@@ -182,6 +191,7 @@ class Printer {
     } else {
       statement_.params.push_back(parameter.value);
     }
+    if (dialect_ == Dialect::kSqlite) return Append("?" + std::to_string(number));
     Append("$" + std::to_string(number) + "::");
     PrintType(parameter.type);
   }
@@ -201,6 +211,13 @@ class Printer {
   void PrintNode(const StringLiteral& literal) { Append(QuoteLiteral(literal.value)); }
   void PrintNode(const Keyword& keyword) { Append(keyword.word); }
   void PrintNode(const Cast& cast) {
+    if (dialect_ == Dialect::kSqlite) {
+      Append("CAST(");
+      PrintExpression(*cast.operand);
+      Append(" AS ");
+      PrintType(cast.type);
+      return Append(")");
+    }
     PrintOperand(*cast.operand);
     Append("::");
     PrintType(cast.type);
@@ -237,13 +254,43 @@ class Printer {
     Append(")");
   }
 
+  void PrintNode(const Case& node) {
+    Append("CASE");
+    for (const CaseWhen& when : node.whens) {
+      Append(" WHEN ");
+      PrintExpression(*when.condition);
+      Append(" THEN ");
+      PrintExpression(*when.result);
+    }
+    if (node.otherwise) {
+      Append(" ELSE ");
+      PrintExpression(*node.otherwise);
+    }
+    Append(" END");
+  }
+  void PrintNode(const WindowCall& window) {
+    PrintExpression(*window.call);
+    Append(" OVER (");
+    if (!window.partition_by.empty()) {
+      Append("PARTITION BY ");
+      PrintList(window.partition_by);
+    }
+    if (!window.order_by.empty()) {
+      if (!window.partition_by.empty()) Append(" ");
+      Append("ORDER BY ");
+      PrintOrderBy(window.order_by);
+    }
+    Append(")");
+  }
+
+  Dialect dialect_;
   Statement statement_;
 };
 
 }  // namespace
 
-Statement Print(const Select& select) {
-  Printer printer;
+Statement Print(const Select& select, Dialect dialect) {
+  Printer printer(dialect);
   printer.PrintSelect(select);
   return std::move(printer).Finish();
 }

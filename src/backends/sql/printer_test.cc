@@ -130,5 +130,57 @@ TEST(PrintTest, RecordSetCrossJoinGroupByAndExecutionSlots) {
   EXPECT_EQ(statement.params[2], "[]");
 }
 
+// SQLite: `?n` numbered like `$n` (one number per execution slot), no parameter types, CAST(…),
+// a record set without a column list.
+TEST(PrintTest, SqliteParametersCastsAndRecordSets) {
+  Select select = SelectFrom("main", "user", "t");
+  select.items.push_back({MakeColumn("k", "value"), ""});
+  auto slot = [](size_t number) {
+    return Expression{Parameter{std::nullopt, {"", "text"}, number}};
+  };
+  select.cross_joins.push_back(FromItem{RecordSet{Box(MakeCall("json_each", slot(0))), {}}, "k"});
+  Conjunction where{true, {}};
+  where.operands.push_back(
+      MakeBinary("=", MakeColumn("t", "id"),
+                 Expression{Cast{Box(Parameter{"7", {"", "int4"}}), {"", "INTEGER"}}}));
+  where.operands.push_back(MakeBinary("=", MakeColumn("t", "name"), Param("Ann", {"", "text"})));
+  where.operands.push_back(
+      MakeBinary(">", MakeColumn("t", "n"), MakeCall("json_array_length", slot(0))));
+  select.where = Expression{std::move(where)};
+  select.limit = Expression{Cast{Box(Parameter{"2", {"", "int8"}}), {"", "INTEGER"}}};
+  const Statement statement = Print(select, Dialect::kSqlite);
+  EXPECT_EQ(statement.text,
+            R"(SELECT "k"."value" FROM "main"."user" AS "t", json_each(?1) AS "k" WHERE )"
+            R"("t"."id" = CAST(?2 AS INTEGER) AND "t"."name" = ?3 AND "t"."n" > )"
+            R"(json_array_length(?1) LIMIT CAST(?4 AS INTEGER))");
+  EXPECT_EQ(statement.params,
+            (std::vector<std::optional<std::string>>{std::nullopt, "7", "Ann", "2"}));
+  EXPECT_EQ(statement.execution_parameters, (std::vector<size_t>{0}));
+}
+
+// CASE and window functions print the same in both dialects.
+TEST(PrintTest, CaseAndWindowCall) {
+  Select select = SelectFrom("s", "t", "a");
+  Case flag;
+  flag.whens.push_back({Box(Column{"a", "b"}), Box(StringLiteral{"true"})});
+  flag.whens.push_back({Box(Not{Box(Column{"a", "b"})}), Box(StringLiteral{"false"})});
+  select.items.push_back({MakeCall("json", std::move(flag)), "f"});
+  Case with_else;
+  with_else.whens.push_back({Box(IsNull{Box(Column{"a", "c"})}), Box(Keyword{"0"})});
+  with_else.otherwise = Box(Column{"a", "c"});
+  select.items.push_back({Expression{std::move(with_else)}, ""});
+  WindowCall window{Box(MakeCall("row_number")), {}, {}};
+  window.partition_by.push_back(MakeColumn("a", "k"));
+  window.order_by.push_back({Box(Column{"a", "o"}), true, true});
+  select.items.push_back({Expression{std::move(window)}, "n"});
+  select.items.push_back({Expression{WindowCall{Box(MakeCall("rank")), {}, {}}}, ""});
+  const std::string expected =
+      R"(SELECT json(CASE WHEN "a"."b" THEN 'true' WHEN NOT ("a"."b") THEN 'false' END) AS "f", )"
+      R"(CASE WHEN "a"."c" IS NULL THEN 0 ELSE "a"."c" END, row_number() OVER (PARTITION BY )"
+      R"("a"."k" ORDER BY "a"."o" DESC NULLS FIRST) AS "n", rank() OVER () FROM "s"."t" AS "a")";
+  EXPECT_EQ(Print(select).text, expected);
+  EXPECT_EQ(Print(select, Dialect::kSqlite).text, expected);
+}
+
 }  // namespace
 }  // namespace junction::backends::sql

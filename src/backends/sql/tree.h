@@ -1,8 +1,9 @@
 #pragma once
 // The SQL tree (DESIGN.md §3, STYLE rule 10): what a backend's Translate builds and Print
 // (printer.h) turns into a Statement. It holds no SQL text for values or identifiers: values are
-// Parameters (each printed as `$n::type`), identifiers are plain strings quoted by the printer, so
-// quoting lives in one place. Only a few constant words (`*`, `TRUE`) are Keywords.
+// Parameters (each printed as `$n::type` for Postgres, `?n` for SQLite: printer.h), identifiers are
+// plain strings quoted by the printer, so quoting lives in one place. Only a few constant words
+// (`*`, `TRUE`) are Keywords.
 //
 //   SELECT "t"."name" FROM "public"."users" AS "t" WHERE "t"."id" = $1::int4
 //   = Select{items [{Column{"t", "name"}}], from FromItem{Table{"public", "users"}, "t"},
@@ -101,10 +102,25 @@ struct Subquery {
 struct Exists {
   std::unique_ptr<Select> select;
 };
+// `CASE WHEN c1 THEN r1 … [ELSE otherwise] END` (no ELSE when `otherwise` is null: NULL).
+struct CaseWhen {
+  std::unique_ptr<Expression> condition;
+  std::unique_ptr<Expression> result;
+};
+struct Case {
+  std::vector<CaseWhen> whens;
+  std::unique_ptr<Expression> otherwise;
+};
+// A window function: `call OVER (PARTITION BY … ORDER BY …)`, e.g. row_number() per key.
+struct WindowCall {
+  std::unique_ptr<Expression> call;
+  std::vector<Expression> partition_by;
+  std::vector<OrderByItem> order_by;
+};
 
 struct Expression {
   std::variant<Column, AllColumns, Parameter, StringLiteral, Keyword, Cast, Binary, Conjunction,
-               Not, IsNull, Row, Call, Subquery, Exists>
+               Not, IsNull, Row, Call, Subquery, Exists, Case, WindowCall>
       node;
 };
 
@@ -121,7 +137,8 @@ struct Table {
 
 // A set-returning function with its column names, and their types where the function needs
 // them: `unnest($1::int8[], $2::text[]) AS "alias"("a", "b")`,
-// `jsonb_to_recordset($1::jsonb) AS "alias"("a" int8, "b" text)`.
+// `jsonb_to_recordset($1::jsonb) AS "alias"("a" int8, "b" text)`; without columns, no list:
+// `json_each(?1) AS "alias"` (SQLite's table-valued functions have fixed column names).
 struct RecordSet {
   std::unique_ptr<Expression> call;
   std::vector<std::pair<std::string, std::optional<TypeName>>> columns;
