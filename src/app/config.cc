@@ -1,9 +1,11 @@
 #include "app/config.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <functional>
+#include <iterator>
 #include <limits>
 #include <sstream>
 #include <vector>
@@ -119,6 +121,40 @@ std::vector<Setting> ServeSettings() {
                         return size.has_value();
                       },
                       "a number from 1 to 1000000"});
+  settings.push_back(
+      {"--enabled-log-types", "JUNCTION_ENABLED_LOG_TYPES", "HASURA_GRAPHQL_ENABLED_LOG_TYPES",
+       "TYPES",
+       "Comma-separated log types; query-log adds a line per database statement (the others are "
+       "always on)",
+       [](const std::string& text, ServeConfig& config) {
+         static constexpr std::string_view kLogTypes[] = {"startup",
+                                                          "http-log",
+                                                          "webhook-log",
+                                                          "websocket-log",
+                                                          "query-log",
+                                                          "execution-log",
+                                                          "livequery-poller-log",
+                                                          "action-handler-log",
+                                                          "data-connector-log",
+                                                          "jwk-refresh-log",
+                                                          "validate-input-log"};
+         config.query_log = false;
+         size_t begin = 0;
+         while (begin <= text.size()) {
+           size_t end = text.find(',', begin);
+           if (end == std::string::npos) end = text.size();
+           std::string_view type = std::string_view(text).substr(begin, end - begin);
+           while (!type.empty() && type.front() == ' ') type.remove_prefix(1);
+           while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+           if (std::find(std::begin(kLogTypes), std::end(kLogTypes), type) == std::end(kLogTypes)) {
+             return false;
+           }
+           if (type == "query-log") config.query_log = true;
+           begin = end + 1;
+         }
+         return true;
+       },
+       "a comma-separated list of Hasura's log types (startup, http-log, query-log, …)"});
   settings.push_back({"--log-level", "JUNCTION_LOG_LEVEL", "HASURA_GRAPHQL_LOG_LEVEL", "LEVEL",
                       "debug, info (the default), warn or error",
                       [](const std::string& text, ServeConfig& config) {

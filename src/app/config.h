@@ -31,6 +31,9 @@ struct ServeConfig {
   bool watch = false;              // serve metadata_dir's changes as its files change
   std::string admin_secret;        // empty: no secret (development mode, everyone is admin)
   std::string log_level = "info";  // debug | info | warn | error
+  // Whether `query-log` lines (each statement sent to a database) are written: Hasura's
+  // enabled log types, of which the others are always on.
+  bool query_log = false;
   // The most keys one statement of a remote join carries (execute::ExecuteOptions).
   size_t remote_join_batch_size = 10000;
 };

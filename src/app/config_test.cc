@@ -226,6 +226,18 @@ TEST(ParseCommandLine, OtherBadValuesAreUsageErrors) {
                    {"HASURA_GRAPHQL_LOG_LEVEL"});
 }
 
+TEST(ParseCommandLine, EnabledLogTypesTurnOnTheQueryLog) {
+  EXPECT_FALSE(Parse({"serve"}).serve.query_log);
+  EXPECT_TRUE(
+      Parse({"serve", "--enabled-log-types", "startup, http-log,query-log"}).serve.query_log);
+  EXPECT_FALSE(
+      Parse({"serve"}, {{"HASURA_GRAPHQL_ENABLED_LOG_TYPES", "startup,http-log"}}).serve.query_log);
+  EXPECT_TRUE(
+      Parse({"serve"}, {{"HASURA_GRAPHQL_ENABLED_LOG_TYPES", "query-log"}}).serve.query_log);
+  ExpectUsageError(Parse({"serve", "--enabled-log-types", "query-log,sql-log"}),
+                   {"--enabled-log-types"});
+}
+
 TEST(ParseCommandLine, UnknownFlagsCommandsAndMissingValuesAreUsageErrors) {
   ExpectUsageError(Parse({"serve", "--verbose"}), {"--verbose"});
   ExpectUsageError(Parse({"serve", "--port"}), {"--port"});

@@ -128,6 +128,31 @@ void LogStartup(spdlog::level::level_enum level, std::string_view kind, std::str
   server::LogKindEvent(level, "startup", kind, message, extra);
 }
 
+// A query-log line: the statement sent to a source's database, with its parameters (Hasura writes
+// the generated SQL the same way, under log type "query-log").
+void LogStatement(std::string_view source, const backends::sql::Statement& statement) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("kind");
+  w.String("database");
+  w.Key("source");
+  w.String(source);
+  w.Key("sql");
+  w.String(statement.text);
+  w.Key("params");
+  w.BeginArray();
+  for (const std::optional<std::string>& param : statement.params) {
+    if (param) {
+      w.String(*param);
+    } else {
+      w.Null();
+    }
+  }
+  w.EndArray();
+  w.EndObject();
+  server::LogEvent(spdlog::level::info, "query-log", w.Take());
+}
+
 // A failure that stops start-up: a log line for the pipelines, and plain text on stderr for
 // whoever started the engine by hand.
 int FailStartup(std::string_view kind, const std::string& message) {
@@ -193,7 +218,9 @@ int ServeOrFail(const ServeConfig& config) {
   // One io_context for everything (DESIGN.md §5): the engine connects to its sources on it before
   // the listener starts, then the listener's threads run it.
   boost::asio::io_context ioc;
-  server::Engine engine(server::EngineOptions{config.admin_secret, {config.remote_join_batch_size}},
+  execute::ExecuteOptions execute_options{config.remote_join_batch_size};
+  if (config.query_log) execute_options.on_statement = LogStatement;
+  server::Engine engine(server::EngineOptions{config.admin_secret, std::move(execute_options)},
                         *source.store, ioc.get_executor());
   std::future<Status> started_engine =
       boost::asio::co_spawn(ioc, engine.Start(std::move(*metadata)), boost::asio::use_future);

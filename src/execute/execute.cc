@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "backends/postgres/translate.h"
+#include "backends/sqlite/translate.h"
 #include "common/json_writer.h"
 #include "execute/remote_join.h"
 #include "execute/run_statement.h"
@@ -16,7 +17,7 @@ namespace asio = boost::asio;
 asio::awaitable<Result<std::string>> RunStep(const plan::Step& step,
                                              const backends::sql::Statement& statement,
                                              const JoinContext& joins) {
-  Result<std::string> json = co_await RunStatement(joins.pools, step.source, statement, "$");
+  Result<std::string> json = co_await RunStatement(joins.pools, step.source, statement, "$", joins.on_statement);
   if (!json || step.joins.empty()) co_return json;
   co_return co_await RunRemoteJoins(std::move(json).value(), step.joins, joins);
 }
@@ -39,11 +40,31 @@ asio::awaitable<std::vector<Result<std::string>>> RunSteps(const ExecutablePlan&
   co_return co_await WhenAll(std::move(steps));
 }
 
+// The statement of a root field, in the dialect of the database its table is in.
+Result<backends::sql::Statement> TranslateStep(const plan::Step& step) {
+  const ir::RootField& field = step.field;
+  const schema::Table* table = field.kind == ir::RootField::Kind::kSelectAggregate
+                                   ? field.aggregate.table
+                                   : field.select.table;
+  if (table != nullptr && table->backend == schema::Backend::kSqlite) {
+    return backends::sqlite::Translate(field);
+  }
+  return backends::postgres::Translate(field);
+}
+
+// The statement of a remote join, in the dialect of its target's database.
+Result<backends::sql::Statement> TranslateJoin(const plan::RemoteJoin& join) {
+  const schema::Relationship* relationship = ir::RelationshipOf(join.field);
+  if (relationship != nullptr && relationship->target->backend == schema::Backend::kSqlite) {
+    return backends::sqlite::TranslateRemoteJoin(join.field);
+  }
+  return backends::postgres::TranslateRemoteJoin(join.field);
+}
+
 // Translates the remote joins of `tree` (depth first), numbering them.
 Status PrepareJoins(plan::JoinTree& tree, std::vector<backends::sql::Statement>& statements) {
   for (plan::RemoteJoin& join : tree.joins) {
-    Result<backends::sql::Statement> statement =
-        backends::postgres::TranslateRemoteJoin(join.field);
+    Result<backends::sql::Statement> statement = TranslateJoin(join);
     if (!statement) return std::move(statement).error();
     join.statement = statements.size();
     statements.push_back(std::move(statement).value());
@@ -62,7 +83,7 @@ Result<ExecutablePlan> Prepare(plan::Plan plan) {
   for (plan::RootEntry& entry : prepared.plan.root) {
     auto* step = std::get_if<plan::Step>(&entry.value);
     if (step == nullptr) continue;
-    Result<backends::sql::Statement> statement = backends::postgres::Translate(step->field);
+    Result<backends::sql::Statement> statement = TranslateStep(*step);
     if (!statement) return std::move(statement).error();
     prepared.statements.push_back(std::move(statement).value());
     if (Status joins = PrepareJoins(step->joins, prepared.join_statements); !joins) {
@@ -74,7 +95,8 @@ Result<ExecutablePlan> Prepare(plan::Plan plan) {
 
 asio::awaitable<Result<std::string>> Execute(const ExecutablePlan& prepared,
                                              const SourcePools& pools, ExecuteOptions options) {
-  const JoinContext joins{prepared.join_statements, pools, options.remote_join_batch_size};
+  const JoinContext joins{prepared.join_statements, pools, options.remote_join_batch_size,
+                          std::move(options.on_statement)};
   std::vector<Result<std::string>> outcomes = co_await RunSteps(prepared, joins);
 
   JsonWriter out;

@@ -22,6 +22,7 @@
 
 #include "backends/sql/statement.h"
 #include "common/result.h"
+#include "execute/run_statement.h"
 #include "execute/source_pools.h"
 #include "plan/plan.h"
 
@@ -42,6 +43,8 @@ Result<ExecutablePlan> Prepare(plan::Plan plan);
 struct ExecuteOptions {
   // The most keys one statement of a remote join carries; more go in several statements.
   size_t remote_join_batch_size = 10000;
+  // Told of each statement as it is sent (the query-log); may be empty.
+  StatementObserver on_statement = {};
 };
 
 // REQUIRES: `plan` and `pools` outlive the coroutine.

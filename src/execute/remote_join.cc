@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "backends/postgres/translate.h"
+#include "backends/sqlite/translate.h"
 #include "common/json_cursor.h"
 #include "execute/run_statement.h"
 #include "execute/when_all.h"
@@ -218,6 +219,15 @@ class ValueJoins {
 Result<backends::sql::Statement> WithKeys(backends::sql::Statement statement,
                                           const JoinBatch& batch, size_t begin, size_t end) {
   const schema::Relationship& relationship = *ir::RelationshipOf(batch.join->field);
+  if (relationship.target->backend == schema::Backend::kSqlite) {
+    // One JSON parameter holds every argument (backends/sqlite/translate.h).
+    if (statement.execution_parameters.size() != 1) {
+      return Unexpected("a remote join's statement does not take its keys");
+    }
+    statement.params[statement.execution_parameters[0]] =
+        backends::sqlite::KeysJson(batch.arguments, begin, end);
+    return statement;
+  }
   const size_t columns = relationship.mapping.size();
   if (statement.execution_parameters.size() != columns + 1) {
     return Unexpected("a remote join's statement does not take its keys");
@@ -323,7 +333,7 @@ asio::awaitable<Status> Fetch(JoinBatch& batch, const JoinContext& context) {
   }
   std::vector<asio::awaitable<Result<std::string>>> runs;
   for (const backends::sql::Statement& statement : statements) {
-    runs.push_back(RunStatement(context.pools, join.source, statement, join.path));
+    runs.push_back(RunStatement(context.pools, join.source, statement, join.path, context.on_statement));
   }
   std::vector<Result<std::string>> answers;
   if (runs.size() == 1) {

@@ -29,6 +29,7 @@
 
 #include "backends/sql/statement.h"
 #include "common/result.h"
+#include "execute/run_statement.h"
 #include "execute/source_pools.h"
 #include "plan/plan.h"
 
@@ -41,6 +42,7 @@ struct JoinContext {
   const SourcePools& pools;
   // The most arguments one statement carries (at least 1).
   size_t batch_size = 10000;
+  StatementObserver on_statement = {};
 };
 
 // `value` with the joins of `tree` done. REQUIRES: `tree` and `context` outlive the coroutine.

@@ -5,6 +5,7 @@
 
 #include "backends/postgres/database_error.h"
 #include "backends/postgres/pool.h"
+#include "backends/sqlite/pool.h"
 
 namespace junction::execute {
 namespace {
@@ -25,16 +26,37 @@ Error QueryError(Error error, std::string path) {
   return error;
 }
 
+// The rows of `statement` on `pool`, with its error as a query's.
+boost::asio::awaitable<Result<postgres::QueryResult>> Run(const SourcePool& pool,
+                                                          const backends::sql::Statement& statement,
+                                                          const std::string& path) {
+  if (const auto* sqlite = std::get_if<std::shared_ptr<backends::sqlite::Pool>>(&pool)) {
+    Result<backends::sqlite::Rows> rows = co_await (*sqlite)->Execute(statement);
+    if (!rows) {
+      Error error = std::move(rows).error();
+      error.path = path;
+      co_return error;
+    }
+    co_return postgres::QueryResult{std::move(rows->columns), std::move(rows->rows)};
+  }
+  Result<postgres::QueryResult> result =
+      co_await std::get<std::shared_ptr<postgres::Pool>>(pool)->Execute(statement);
+  if (!result) co_return QueryError(std::move(result).error(), path);
+  co_return result;
+}
+
 }  // namespace
 
 boost::asio::awaitable<Result<std::string>> RunStatement(const SourcePools& pools,
                                                          std::string_view source,
                                                          const backends::sql::Statement& statement,
-                                                         std::string path) {
-  Result<std::shared_ptr<postgres::Pool>> pool = pools.Find(source);
+                                                         std::string path,
+                                                         const StatementObserver& observer) {
+  Result<SourcePool> pool = pools.Find(source);
   if (!pool) co_return std::move(pool).error();
-  Result<postgres::QueryResult> result = co_await (*pool)->Execute(statement);
-  if (!result) co_return QueryError(std::move(result).error(), std::move(path));
+  if (observer) observer(source, statement);
+  Result<postgres::QueryResult> result = co_await Run(*pool, statement, path);
+  if (!result) co_return std::move(result).error();
   if (result->rows.size() != 1 || result->rows.front().size() != 1) {
     co_return Error(ErrorCode::kUnexpected, "the query did not return one value", path);
   }

@@ -1,9 +1,34 @@
 #include "execute/source_pools.h"
 
 #include "backends/postgres/source_config.h"
+#include "backends/sqlite/source_config.h"
 #include "metadata/source_metadata.h"
 
 namespace junction::execute {
+
+namespace {
+
+// A new (not yet connected) pool for a source of `kind`.
+Result<SourcePool> MakePool(std::string_view kind,
+                                           const metadata::Json& configuration,
+                                           const boost::asio::any_io_executor& executor) {
+  namespace postgres = backends::postgres;
+  namespace sqlite = backends::sqlite;
+  if (kind == metadata::kPostgresKind) {
+    Result<postgres::PoolSettings> settings = postgres::ReadPoolSettings(configuration);
+    if (!settings) return settings.error();
+    return SourcePool(postgres::Pool::Make(executor, std::move(settings).value()));
+  }
+  if (kind == metadata::kSqliteKind) {
+    Result<sqlite::SourceConfig> config = sqlite::ReadSourceConfig(configuration);
+    if (!config) return config.error();
+    return SourcePool(sqlite::Pool::Make(executor, std::move(config).value()));
+  }
+  return Error(ErrorCode::kNotSupported, "sources of kind \"" + std::string(kind) +
+                                             "\" are not supported by Junction yet");
+}
+
+}  // namespace
 
 const SourcePools::Entry* SourcePools::Reusable(std::string_view name,
                                                 const metadata::Json& configuration) const {
@@ -16,7 +41,8 @@ SourcePools SourcePools::Update(const metadata::Json& sources,
                                 const SourcePools* also) const {
   SourcePools next;
   for (const metadata::Json& source : sources) {
-    if (!metadata::IsPostgresSource(source)) continue;
+    const std::string kind = metadata::SourceKind(source);
+    if (!metadata::IsServedKind(kind)) continue;
     const std::string name = source.value("name", "");
     const metadata::Json configuration = source.value("configuration", metadata::Json::object());
     const Entry* reused = Reusable(name, configuration);
@@ -25,24 +51,29 @@ SourcePools SourcePools::Update(const metadata::Json& sources,
       next.entries_.emplace(name, *reused);
       continue;
     }
-    Result<backends::postgres::PoolSettings> settings =
-        backends::postgres::ReadPoolSettings(configuration);
-    Result<std::shared_ptr<backends::postgres::Pool>> pool =
-        settings ? Result<std::shared_ptr<backends::postgres::Pool>>(
-                       backends::postgres::Pool::Make(executor, std::move(settings).value()))
-                 : Result<std::shared_ptr<backends::postgres::Pool>>(settings.error());
-    next.entries_.emplace(name, Entry{configuration, std::move(pool)});
+    next.entries_.emplace(name, Entry{configuration, MakePool(kind, configuration, executor)});
   }
   return next;
 }
 
-Result<std::shared_ptr<backends::postgres::Pool>> SourcePools::Find(std::string_view source) const {
+Result<SourcePool> SourcePools::Find(std::string_view source) const {
   const auto it = entries_.find(source);
   if (it == entries_.end()) {
     return Error(ErrorCode::kUnexpected,
                  "source \"" + std::string(source) + "\" has no connection");
   }
   return it->second.pool;
+}
+
+Result<std::shared_ptr<backends::postgres::Pool>> SourcePools::FindPostgres(
+    std::string_view source) const {
+  Result<SourcePool> pool = Find(source);
+  if (!pool) return pool.error();
+  if (auto* postgres = std::get_if<std::shared_ptr<backends::postgres::Pool>>(&*pool)) {
+    return *postgres;
+  }
+  return Error(ErrorCode::kNotSupported,
+               "source \"" + std::string(source) + "\" is not a Postgres source");
 }
 
 }  // namespace junction::execute

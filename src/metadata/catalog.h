@@ -14,12 +14,16 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "common/result.h"
 
 namespace junction::metadata {
+
+// CatalogColumn::type_schema of a SQLite column, whose `type` is its declared type as written.
+inline constexpr std::string_view kSqliteTypeSchema = "sqlite";
 
 // A schema-qualified database object name: {"schema":"public","name":"users"} in metadata.
 struct QualifiedName {

@@ -1,5 +1,7 @@
 #include "metadata/commands.h"
 
+#include <algorithm>
+#include <iterator>
 #include <set>
 #include <utility>
 
@@ -75,16 +77,89 @@ constexpr std::pair<std::string_view, ObjectCommand> kPostgresCommands[] = {
     {"delete_remote_relationship", DeleteRemoteRelationship},
 };
 
-// The command a "pg_…" or "postgres_…" type names, or null.
-ObjectCommand FindPostgresCommand(std::string_view type) {
-  for (std::string_view prefix : {"pg_", "postgres_"}) {
-    if (type.substr(0, prefix.size()) != prefix) continue;
-    const std::string_view name = type.substr(prefix.size());
-    for (const auto& [command_name, run] : kPostgresCommands) {
-      if (command_name == name) return run;
-    }
+// The commands SQLite sources offer (set_table_is_enum needs enum tables, which it has not).
+constexpr std::string_view kSqliteCommands[] = {
+    "add_source",
+    "drop_source",
+    "track_table",
+    "untrack_table",
+    "set_table_customization",
+    "create_object_relationship",
+    "create_array_relationship",
+    "drop_relationship",
+    "rename_relationship",
+    "set_relationship_comment",
+    "create_remote_relationship",
+    "update_remote_relationship",
+    "delete_remote_relationship",
+};
+
+// A command on a source of one kind.
+struct BackendCommand {
+  ObjectCommand run = nullptr;
+  std::string_view kind;
+  std::string_view name;  // without the prefix
+};
+
+ObjectCommand FindObjectCommand(std::string_view name) {
+  for (const auto& [command_name, run] : kPostgresCommands) {
+    if (command_name == name) return run;
   }
   return nullptr;
+}
+
+// The command a "pg_…", "postgres_…" or "sqlite_…" type names; `run` null when none.
+BackendCommand FindBackendCommand(std::string_view type) {
+  for (std::string_view prefix : {"pg_", "postgres_"}) {
+    if (!type.starts_with(prefix)) continue;
+    const std::string_view name = type.substr(prefix.size());
+    return {FindObjectCommand(name), kPostgresKind, name};
+  }
+  if (constexpr std::string_view prefix = "sqlite_"; type.starts_with(prefix)) {
+    const std::string_view name = type.substr(prefix.size());
+    if (std::find(std::begin(kSqliteCommands), std::end(kSqliteCommands), name) ==
+        std::end(kSqliteCommands)) {
+      return {};
+    }
+    return {FindObjectCommand(name), kSqliteKind, name};
+  }
+  return {};
+}
+
+// A backend command may only name a source of its kind (Hasura's askSourceInfo): pg_track_table
+// on a SQLite source is refused, and so is replacing a source with one of another kind.
+Status CheckSourceKind(const Metadata& metadata, const BackendCommand& command, const Json& args,
+                       const std::string& path) {
+  if (!args.is_object()) return {};
+  const bool names_source = command.name == "add_source" || command.name == "drop_source";
+  Result<std::string> source =
+      ReadOptionalString(args, names_source ? "name" : "source", path, kDefaultSource);
+  if (!source) return {};  // the command reports it
+  for (const Json& entry : metadata.sources()) {
+    if (EntryName(entry) != *source) continue;
+    const std::string kind = SourceKind(entry);
+    if (kind == command.kind) return {};
+    return Error(ErrorCode::kNotExists,
+                 "source with name " + Quoted(*source) + " has backend type " + kind +
+                     " which does not match the expected type " + std::string(command.kind),
+                 path);
+  }
+  return {};
+}
+
+// A SQLite command's args with the table given as "orders" or ["main", "orders"] written in the
+// object form the commands read ({"schema": "main", "name": "orders"}).
+Command WithSqliteTableName(Command command) {
+  if (!command.args || !command.args->is_object()) return command;
+  const auto table = command.args->find("table");
+  if (table == command.args->end()) return command;
+  if (table->is_string()) {
+    *table = TableJson(QualifiedName{std::string(kSqliteSchema), table->get<std::string>()});
+  } else if (Result<QualifiedName> name = ReadTableName(*table, "$");
+             name && table->is_array()) {
+    *table = TableJson(*name);
+  }
+  return command;
 }
 
 std::vector<InconsistentObject> FindInconsistent(const Metadata& metadata,
@@ -167,7 +242,8 @@ Result<Command> ParseCommand(const Json& request, std::string path) {
 Result<Json> RunCommand(CommandState& state, const Command& command,
                         const CommandContext& context) {
   const std::string_view type = command.type;
-  const ObjectCommand object_command = FindPostgresCommand(type);
+  const BackendCommand backend_command = FindBackendCommand(type);
+  const ObjectCommand object_command = backend_command.run;
   const bool known = object_command != nullptr || type == "export_metadata" ||
                      type == "replace_metadata" || type == "clear_metadata" ||
                      type == "reload_metadata" || type == "get_inconsistent_metadata" ||
@@ -189,7 +265,17 @@ Result<Json> RunCommand(CommandState& state, const Command& command,
   if (type == "get_inconsistent_metadata") return GetInconsistentMetadata(state, context);
   if (type == "drop_inconsistent_metadata")
     return DropInconsistentMetadata(state, command, context);
-  if (object_command != nullptr) return RunObjectCommand(state, command, context, object_command);
+  if (object_command != nullptr) {
+    const std::string args_path = JsonPathKey(command.path, "args");
+    if (Status kind = CheckSourceKind(state.metadata, backend_command, *command.args, args_path);
+        !kind) {
+      return kind.error();
+    }
+    if (backend_command.kind == kSqliteKind) {
+      return RunObjectCommand(state, WithSqliteTableName(command), context, object_command);
+    }
+    return RunObjectCommand(state, command, context, object_command);
+  }
   return RunBulk(state, command, context);
 }
 

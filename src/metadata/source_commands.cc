@@ -184,10 +184,11 @@ bool SourceBefore(const Json& a, const Json& b) {
 }
 
 // A source entry as Hasura's export writes a new one.
-Json NewSource(const std::string& name, Json configuration, const Json& args) {
+Json NewSource(const std::string& name, std::string_view kind, Json configuration,
+               const Json& args) {
   Json source = Json::object();
   source["name"] = name;
-  source["kind"] = "postgres";
+  source["kind"] = kind;
   source["tables"] = Json::array();
   source["configuration"] = std::move(configuration);
   if (const auto health = args.find("health_check"); health != args.end() && !health->is_null()) {
@@ -238,6 +239,38 @@ Result<Json> NormalizePostgresConfiguration(const Json& configuration, const std
   return out;
 }
 
+Result<Json> NormalizeSqliteConfiguration(const Json& configuration, const std::string& path) {
+  if (!configuration.is_object()) {
+    return TypeMismatch(path, "SqliteConfiguration", "Object", configuration);
+  }
+  // Hasura's data-connector sources wrap the agent's configuration in "value".
+  const auto value = configuration.find("value");
+  const bool wrapped = value != configuration.end() && value->is_object();
+  const Json& settings = wrapped ? *value : configuration;
+  const std::string settings_path = wrapped ? JsonPathKey(path, "value") : path;
+  Result<std::string> database = ReadString(settings, "db", settings_path);
+  if (!database) return database.error();
+  if (database->empty()) {
+    return Error(ErrorCode::kInvalidConfiguration, "the database file name is empty",
+                 JsonPathKey(settings_path, "db"));
+  }
+  if (Result<bool> read_only = ReadOptionalBool(settings, "read_only", settings_path, false);
+      !read_only) {
+    return read_only.error();
+  }
+  if (const auto timeout = settings.find("busy_timeout");
+      timeout != settings.end() && !timeout->is_null() &&
+      !(timeout->is_number_unsigned() || (timeout->is_number_integer() && *timeout >= 0))) {
+    return TypeMismatch(JsonPathKey(settings_path, "busy_timeout"), "Milliseconds", "Number",
+                        *timeout);
+  }
+  return SortedKeys(configuration);
+}
+
+std::string_view CommandKind(const Command& command) {
+  return command.type.starts_with("sqlite_") ? kSqliteKind : kPostgresKind;
+}
+
 Result<ObjectChange> AddSource(CommandState& state, const Command& command, const CommandContext&) {
   const std::string path = JsonPathKey(command.path, "args");
   const Json& args = *command.args;
@@ -246,8 +279,11 @@ Result<ObjectChange> AddSource(CommandState& state, const Command& command, cons
   if (!name) return name.error();
   Result<const Json*> given = ReadMember(args, "configuration", path);
   if (!given) return given.error();
+  const std::string_view kind = CommandKind(command);
   Result<Json> configuration =
-      NormalizePostgresConfiguration(**given, JsonPathKey(path, "configuration"));
+      kind == kSqliteKind
+          ? NormalizeSqliteConfiguration(**given, JsonPathKey(path, "configuration"))
+          : NormalizePostgresConfiguration(**given, JsonPathKey(path, "configuration"));
   if (!configuration) return configuration.error();
   Result<bool> replace = ReadOptionalBool(args, "replace_configuration", path, false);
   if (!replace) return replace.error();
@@ -263,7 +299,8 @@ Result<ObjectChange> AddSource(CommandState& state, const Command& command, cons
   if (index != kNoEntry) {
     sources[index] = ReplaceConfiguration(sources[index], std::move(configuration).value());
   } else {
-    InsertOrdered(sources, NewSource(*name, std::move(configuration).value(), args), SourceBefore);
+    InsertOrdered(sources, NewSource(*name, kind, std::move(configuration).value(), args),
+                  SourceBefore);
   }
   if (Status status = CommitDocument(state, std::move(document), path); !status) {
     return status.error();

@@ -1,5 +1,6 @@
 #pragma once
-// pg_add_source and pg_drop_source (Hasura's Hasura/RQL/DDL/Schema/Source.hs) as pure functions
+// pg_add_source and pg_drop_source (Hasura's Hasura/RQL/DDL/Schema/Source.hs), and their sqlite_
+// forms (a SQLite source: {"name":"shop","configuration":{"db":"shop.db"}}), as pure functions
 // over the command's state; commands.cc dispatches to them and then checks that the change made no
 // object inconsistent.
 //
@@ -35,5 +36,13 @@ Result<ObjectChange> DropSource(CommandState& state, const Command& command,
 
 // Validates a Postgres source configuration at `path` and brings it to Hasura's exported form.
 Result<Json> NormalizePostgresConfiguration(const Json& configuration, const std::string& path);
+
+// Validates a SQLite source configuration at `path` ({"db", "read_only"?, "busy_timeout"?}, or
+// Hasura's data-connector form {"value": {…}, "template", "timeout"}), kept as given with its
+// keys sorted.
+Result<Json> NormalizeSqliteConfiguration(const Json& configuration, const std::string& path);
+
+// The kind of source a command is for: "sqlite" for sqlite_…, else "postgres".
+std::string_view CommandKind(const Command& command);
 
 }  // namespace junction::metadata

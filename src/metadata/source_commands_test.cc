@@ -216,5 +216,60 @@ TEST_F(SourceCommandsTest, ErrorsInsideBulkPointIntoTheCommandAndChangeNothing) 
   EXPECT_EQ(Sources(), "[]");
 }
 
+TEST_F(SourceCommandsTest, SqliteAddSourceStoresItsKindAndConfiguration) {
+  Ok(R"({"type":"sqlite_add_source","args":{"name":"db","configuration":{)"
+     R"("read_only":true,"db":"data/shop.db"}}})");
+  // Hasura's data-connector form, {"value": {…}}, is kept as given.
+  Ok(R"({"type":"sqlite_add_source","args":{"name":"alpha","configuration":{)"
+     R"("value":{"db":"crm.db"},"template":null,"timeout":null}}})");
+  EXPECT_EQ(Sources(),
+            R"([{"name":"alpha","kind":"sqlite","tables":[],"configuration":{"template":null,)"
+            R"("timeout":null,"value":{"db":"crm.db"}}},{"name":"db","kind":"sqlite",)"
+            R"("tables":[],"configuration":{"db":"data/shop.db","read_only":true}}])");
+}
+
+TEST_F(SourceCommandsTest, SqliteAddSourceNeedsADatabaseFile) {
+  Error missing = Fails(R"({"type":"sqlite_add_source","args":{"name":"db","configuration":{}}})");
+  EXPECT_EQ(missing.path, "$.args.configuration");
+  EXPECT_EQ(missing.message, R"(key "db" not found)");
+  Error wrapped = Fails(
+      R"({"type":"sqlite_add_source","args":{"name":"db","configuration":{"value":{"db":""}}}})");
+  EXPECT_EQ(wrapped.code, ErrorCode::kInvalidConfiguration);
+  EXPECT_EQ(wrapped.path, "$.args.configuration.value.db");
+  Error timeout = Fails(R"({"type":"sqlite_add_source","args":{"name":"db","configuration":{)"
+                        R"("db":"x.db","busy_timeout":"soon"}}})");
+  EXPECT_EQ(timeout.path, "$.args.configuration.busy_timeout");
+}
+
+TEST_F(SourceCommandsTest, SqliteTablesAreNamedInSchemaMain) {
+  Catalog& catalog = catalogs_["db"];
+  catalog.tables[{"main", "orders"}] = Table({"main", "orders"}, {"id"}, {});
+  catalog.tables[{"main", "items"}] = Table({"main", "items"}, {"id"}, {});
+  Ok(R"({"type":"sqlite_add_source","args":{"name":"db","configuration":{"db":"shop.db"}}})");
+  Ok(R"({"type":"sqlite_track_table","args":{"source":"db","table":"orders"}})");
+  Ok(R"({"type":"sqlite_track_table","args":{"source":"db","table":["main","items"]}})");
+  EXPECT_EQ(DumpJson(current_.sources()[0]["tables"]),
+            R"([{"table":{"name":"items","schema":"main"}},)"
+            R"({"table":{"name":"orders","schema":"main"}}])");
+  Ok(R"({"type":"sqlite_untrack_table","args":{"source":"db","table":["orders"]}})");
+  EXPECT_EQ(current_.sources()[0]["tables"].size(), 1u);
+}
+
+TEST_F(SourceCommandsTest, ACommandForAnotherKindOfSourceIsRefused) {
+  Ok(R"({"type":"sqlite_add_source","args":{"name":"db","configuration":{"db":"shop.db"}}})");
+  Error error = Fails(R"({"type":"pg_track_table","args":{"source":"db","table":"orders"}})");
+  EXPECT_EQ(error.code, ErrorCode::kNotExists);
+  EXPECT_EQ(error.message,
+            R"(source with name "db" has backend type sqlite which does not match the expected )"
+            R"(type postgres)");
+  EXPECT_EQ(error.path, "$.args");
+  // Nor does replacing a source change its kind.
+  Error replace = Fails(R"({"type":"pg_add_source","args":{"name":"db","replace_configuration":)"
+                        R"(true,"configuration":{"connection_info":{"database_url":"u"}}}})");
+  EXPECT_EQ(replace.code, ErrorCode::kNotExists);
+  Error unknown = Fails(R"({"type":"sqlite_set_table_is_enum","args":{}})");
+  EXPECT_EQ(unknown.code, ErrorCode::kNotSupported);
+}
+
 }  // namespace
 }  // namespace junction::metadata

@@ -8,10 +8,13 @@
 
 namespace junction::metadata {
 
-bool IsPostgresSource(const Json& source) {
+std::string SourceKind(const Json& source) {
   const auto kind = source.find("kind");
-  return kind == source.end() || (kind->is_string() && kind->get<std::string>() == "postgres");
+  if (kind == source.end() || !kind->is_string()) return std::string(kPostgresKind);
+  return kind->get<std::string>();
 }
+
+bool IsServedKind(std::string_view kind) { return kind == kPostgresKind || kind == kSqliteKind; }
 
 bool HasSource(const Metadata& metadata, std::string_view name) {
   for (const Json& source : metadata.sources()) {
@@ -54,6 +57,11 @@ std::string RemoteRelationshipObjectName(std::string_view source, const Qualifie
 Result<QualifiedName> ReadTableName(const Json& value, const std::string& path) {
   if (value.is_string())
     return QualifiedName{std::string(kDefaultSchema), value.get<std::string>()};
+  if (value.is_array() && (value.size() == 1 || value.size() == 2) &&
+      std::all_of(value.begin(), value.end(), [](const Json& part) { return part.is_string(); })) {
+    if (value.size() == 1) return QualifiedName{std::string(kSqliteSchema), value[0]};
+    return QualifiedName{value[0], value[1]};
+  }
   if (!value.is_object()) {
     return Error(ErrorCode::kParseFailed, "expecting a string/object for QualifiedObject", path);
   }

@@ -28,9 +28,15 @@ namespace junction::metadata {
 
 inline constexpr std::string_view kDefaultSource = "default";
 inline constexpr std::string_view kDefaultSchema = "public";
+// The one schema of a SQLite source's tables.
+inline constexpr std::string_view kSqliteSchema = "main";
+inline constexpr std::string_view kPostgresKind = "postgres";
+inline constexpr std::string_view kSqliteKind = "sqlite";
 
-// Whether a sources entry is a Postgres source (Hasura reads a source without "kind" as one).
-bool IsPostgresSource(const Json& source);
+// The kind of a sources entry: its "kind", or "postgres" when it has none (as Hasura reads it).
+std::string SourceKind(const Json& source);
+// Whether Junction has a backend for a sources entry's kind (postgres, sqlite).
+bool IsServedKind(std::string_view kind);
 // Whether `metadata` has a source called `name`.
 bool HasSource(const Metadata& metadata, std::string_view name);
 
@@ -52,7 +58,8 @@ std::string RelationshipObjectName(std::string_view source, const QualifiedName&
 std::string RemoteRelationshipObjectName(std::string_view source, const QualifiedName& table,
                                          std::string_view name);
 
-// Reads a table name at `path`: "authors" (schema public) or {"schema"?, "name"}.
+// Reads a table name at `path`: "authors" (schema public), {"schema"?, "name"}, or the
+// data-connector form of SQLite sources, ["main", "albums"] or ["albums"] (schema main).
 Result<QualifiedName> ReadTableName(const Json& value, const std::string& path);
 
 // The source and table a command names: {"source"?: (default "default"), "table"}.

@@ -67,7 +67,7 @@ constexpr std::string_view kAgnosticCommands[] = {
 // Hasura's backend prefixes (backendSourceKindFromText) and the kind each stands for.
 constexpr std::pair<std::string_view, std::string_view> kBackends[] = {
     {"pg", "postgres"}, {"postgres", "postgres"}, {"citus", "citus"}, {"cockroach", "cockroach"},
-    {"mssql", "mssql"}, {"bigquery", "bigquery"}, {"mysql", "mysql"},
+    {"mssql", "mssql"}, {"bigquery", "bigquery"}, {"mysql", "mysql"}, {"sqlite", "sqlite"},
 };
 
 // The commands every backend offers under its prefix (metadataV1CommandParsers).

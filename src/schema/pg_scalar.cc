@@ -1,5 +1,7 @@
 #include "schema/pg_scalar.h"
 
+#include <cctype>
+
 #include <array>
 
 namespace junction::schema {
@@ -80,6 +82,22 @@ PgScalar PgScalarFor(std::string_view type_name, bool is_enum) {
     if (known.type_name == type_name) return {known.kind, std::string(known.graphql_name)};
   }
   return {Kind::kUnknown, std::string(type_name)};
+}
+
+std::optional<PgScalar> SqliteScalarFor(std::string_view declared_type) {
+  std::string type(declared_type);
+  for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const auto has = [&type](std::string_view part) {
+    return type.find(part) != std::string::npos;
+  };
+  // The order of SQLite's rules: INT wins over CHAR ("CHARINT" is an integer), CHAR over REAL.
+  if (has("INT")) return PgScalar{Kind::kInteger, "Int"};
+  if (has("BOOL")) return PgScalar{Kind::kBoolean, "Boolean"};
+  if (has("CHAR") || has("CLOB") || has("TEXT")) return PgScalar{Kind::kString, "String"};
+  if (has("BLOB") || type.empty()) return std::nullopt;
+  if (has("REAL") || has("FLOA") || has("DOUB")) return PgScalar{Kind::kReal, "Float"};
+  if (has("DATE") || has("TIME")) return PgScalar{Kind::kString, "String"};
+  return PgScalar{Kind::kReal, "Float"};
 }
 
 }  // namespace junction::schema

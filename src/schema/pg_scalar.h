@@ -12,6 +12,7 @@
 // The classification decides which operators and aggregates a column gets: numeric columns get
 // sum/avg/stddev/variance, comparable ones max/min, string ones the like/regex operators.
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -47,5 +48,15 @@ struct PgScalar {
 
 // The scalar of a column of type `type_name`; `is_enum` when the type is a user enum.
 PgScalar PgScalarFor(std::string_view type_name, bool is_enum);
+
+// The scalar of a SQLite column declared `declared_type` (as written: "INTEGER", "VARCHAR(20)"),
+// by SQLite's affinity rules (https://sqlite.org/datatype3.html §3.1), so a SQLite source offers
+// the types, operators and aggregates a Postgres one does:
+//   …INT… → Int   …BOOL… → Boolean (stored 0/1)   …CHAR…, …CLOB…, …TEXT… → String
+//   …REAL…, …FLOA…, …DOUB… → Float   …DATE…, …TIME… → String (ISO text, as SQLite keeps dates)
+//   anything else (NUMERIC, DECIMAL) → Float
+// nullopt for BLOB affinity (…BLOB… or no declared type): such a column holds any value, which
+// no GraphQL scalar describes, so it is left out of the schema.
+std::optional<PgScalar> SqliteScalarFor(std::string_view declared_type);
 
 }  // namespace junction::schema

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "graphql/lexer.h"
+#include "metadata/source_metadata.h"
 #include "schema/resolve_internal.h"
 #include "schema/table_schema.h"
 
@@ -58,9 +59,7 @@ std::optional<std::string> ColumnComment(const Json& config, const CatalogColumn
   return column.description;
 }
 
-Column MakeColumn(const Catalog& catalog, const Json& config, const CatalogColumn& source) {
-  const bool is_enum = catalog.enums.contains(QualifiedName{source.type_schema, source.type});
-  PgScalar scalar = PgScalarFor(source.type, is_enum);
+Column MakeColumn(const Json& config, const CatalogColumn& source, PgScalar scalar) {
   Column column;
   column.name = source.name;
   column.graphql_name = ColumnGraphqlName(config, source.name);
@@ -74,14 +73,26 @@ Column MakeColumn(const Catalog& catalog, const Json& config, const CatalogColum
   return column;
 }
 
-Table MakeTable(const std::string& source, const Catalog& catalog, const CatalogTable& found,
-                const Json& config) {
+Table MakeTable(const std::string& source, Backend backend, const Catalog& catalog,
+                const CatalogTable& found, const Json& config) {
   Table table;
   table.source = source;
+  table.backend = backend;
   table.name = found.name;
-  table.graphql_name = StringAt(config, "custom_name").value_or(SnakeCaseName(found.name));
+  // A SQLite table is named as in its (only) schema, "main".
+  table.graphql_name = StringAt(config, "custom_name")
+                           .value_or(backend == Backend::kSqlite ? found.name.name
+                                                                 : SnakeCaseName(found.name));
   for (const CatalogColumn& column : found.columns) {
-    table.columns.push_back(MakeColumn(catalog, config, column));
+    if (column.type_schema == metadata::kSqliteTypeSchema) {
+      // A column no scalar describes (SQLite's BLOB affinity) is left out.
+      if (std::optional<PgScalar> scalar = SqliteScalarFor(column.type)) {
+        table.columns.push_back(MakeColumn(config, column, std::move(*scalar)));
+      }
+      continue;
+    }
+    const bool is_enum = catalog.enums.contains(QualifiedName{column.type_schema, column.type});
+    table.columns.push_back(MakeColumn(config, column, PgScalarFor(column.type, is_enum)));
   }
   table.primary_key = found.primary_key;
   table.description = found.description;
@@ -187,8 +198,8 @@ class NameClaims {
   std::map<std::string, Owner> fields_;
 };
 
-// A Postgres source whose catalog was read: its metadata entry and what it resolves into.
-struct PostgresSource {
+// A source whose catalog was read: its metadata entry and what it resolves into.
+struct IntrospectedSource {
   const Json* entry;
   const Catalog* catalog;
   Source* source;
@@ -201,20 +212,20 @@ struct Candidate {
   Table table;
 };
 
-// The tracked tables of `postgres` (the `source_index`th source) that exist and have valid
+// The tracked tables of `introspected` (the `source_index`th source) that exist and have valid
 // names, as candidates; the others become inconsistent objects. Adds the shared type names the
 // candidates' columns need to `shared`.
-void CollectCandidates(const PostgresSource& postgres, size_t source_index,
+void CollectCandidates(const IntrospectedSource& introspected, size_t source_index,
                        std::set<std::string>& shared, std::vector<Candidate>& candidates,
                        std::vector<InconsistentObject>& out) {
-  const Json* tables = FindKey(*postgres.entry, "tables");
+  const Json* tables = FindKey(*introspected.entry, "tables");
   if (tables == nullptr || !tables->is_array()) return;
-  const std::string& source = postgres.source->name;
+  const std::string& source = introspected.source->name;
   for (size_t j = 0; j < tables->size(); ++j) {
     const Json& entry = (*tables)[j];
     const std::optional<QualifiedName> name = TableNameOf(entry);
     if (!name) continue;
-    const CatalogTable* found = postgres.catalog->FindTable(*name);
+    const CatalogTable* found = introspected.catalog->FindTable(*name);
     if (found == nullptr) {
       out.push_back(TableInconsistency(
           source, *name, source_index, j,
@@ -222,7 +233,10 @@ void CollectCandidates(const PostgresSource& postgres, size_t source_index,
       continue;
     }
     const Json* config = FindKey(entry, "configuration");
-    Table table = MakeTable(source, *postgres.catalog, *found, config ? *config : Json::object());
+    const Backend backend =
+        introspected.source->kind == metadata::kSqliteKind ? Backend::kSqlite : Backend::kPostgres;
+    Table table = MakeTable(source, backend, *introspected.catalog, *found,
+                            config ? *config : Json::object());
     if (std::optional<std::string> problem = InvalidName(table)) {
       out.push_back(TableInconsistency(source, *name, source_index, j, *problem));
       continue;
@@ -242,7 +256,7 @@ struct Tracked {
 // Claims the candidates' names in metadata order; those that clash with an earlier table become
 // inconsistent objects (in `found`, per source), the others go into their source's model.
 std::vector<Tracked> ClaimNames(std::vector<Candidate>& candidates, std::set<std::string> shared,
-                                const std::vector<std::optional<PostgresSource>>& postgres,
+                                const std::vector<std::optional<IntrospectedSource>>& postgres,
                                 std::vector<std::vector<InconsistentObject>>& found) {
   NameClaims claims(std::move(shared));
   std::vector<Tracked> tracked;
@@ -262,7 +276,7 @@ std::vector<Tracked> ClaimNames(std::vector<Candidate>& candidates, std::set<std
 }
 
 // The metadata entry of a tracked table of `source`.
-const Json& TableEntry(const PostgresSource& source, const Tracked& table) {
+const Json& TableEntry(const IntrospectedSource& source, const Tracked& table) {
   return (*FindKey(*source.entry, "tables"))[table.table_index];
 }
 
@@ -288,13 +302,13 @@ bool HasCustomization(const Json& entry) {
 
 // Checks the `index`th source entry: its Source in `model` when it is a Postgres source whose
 // catalog was read, else nullopt and the source's inconsistency in `out`.
-std::optional<PostgresSource> CheckSource(const Json& entry, size_t index,
+std::optional<IntrospectedSource> CheckSource(const Json& entry, size_t index,
                                           const metadata::Catalogs& catalogs, SourceModel& model,
                                           std::vector<InconsistentObject>& out) {
   const std::string name = StringAt(entry, "name").value_or("");
   // Hasura reads a source without "kind" as Postgres.
-  const std::string kind = StringAt(entry, "kind").value_or("postgres");
-  if (kind != "postgres") {
+  const std::string kind = metadata::SourceKind(entry);
+  if (!metadata::IsServedKind(kind)) {
     out.push_back(SourceInconsistency(entry, index,
                                       "sources of kind \"" + kind +
                                           "\" are not supported by Junction yet (no " + kind +
@@ -323,7 +337,7 @@ std::optional<PostgresSource> CheckSource(const Json& entry, size_t index,
   Source& source = model.sources[name];
   source.name = name;
   source.kind = kind;
-  return PostgresSource{&entry, &*catalog->second, &source};
+  return IntrospectedSource{&entry, &*catalog->second, &source};
 }
 
 }  // namespace
@@ -333,7 +347,7 @@ Resolved ResolveSources(const metadata::Metadata& metadata, const metadata::Cata
   const Json& sources = metadata.sources();
   // Per source, so that the result lists them in metadata order whatever the pass finding them.
   std::vector<std::vector<InconsistentObject>> found(sources.size());
-  std::vector<std::optional<PostgresSource>> postgres(sources.size());
+  std::vector<std::optional<IntrospectedSource>> postgres(sources.size());
   std::set<std::string> shared = FixedTypeNames();
   std::vector<Candidate> candidates;
   for (size_t i = 0; i < sources.size(); ++i) {
@@ -342,7 +356,7 @@ Resolved ResolveSources(const metadata::Metadata& metadata, const metadata::Cata
   }
   const std::vector<Tracked> tracked = ClaimNames(candidates, std::move(shared), postgres, found);
   for (const Tracked& table : tracked) {
-    const PostgresSource& source = *postgres[table.source_index];
+    const IntrospectedSource& source = *postgres[table.source_index];
     ResolveRelationships(TableEntry(source, table), table.source_index, table.table_index,
                          *source.catalog, *source.source, *table.table, found[table.source_index]);
   }

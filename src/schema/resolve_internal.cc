@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "metadata/source_metadata.h"
+
 namespace junction::schema {
 
 using metadata::Json;
@@ -18,10 +20,9 @@ std::string SnakeCaseName(const QualifiedName& name) {
 }
 
 std::optional<QualifiedName> QualifiedNameOf(const Json& reference) {
-  if (reference.is_string()) return QualifiedName{"public", reference.get<std::string>()};
-  std::optional<std::string> name = StringAt(reference, "name");
+  Result<QualifiedName> name = metadata::ReadTableName(reference, "$");
   if (!name) return std::nullopt;
-  return QualifiedName{StringAt(reference, "schema").value_or("public"), std::move(*name)};
+  return std::move(name).value();
 }
 
 std::optional<QualifiedName> TableNameOf(const Json& entry) {

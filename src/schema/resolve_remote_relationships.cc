@@ -64,6 +64,15 @@ Error InContext(const RemoteScope& scope, std::string_view inner) {
 // numbers (which compare exactly among themselves but not with integer keys the engine matches
 // by their text), and the character strings. Other types only compare with the same type.
 std::string_view TypeFamily(const Column& column) {
+  if (column.type_schema == metadata::kSqliteTypeSchema) {
+    // SQLite compares by affinity: its integers, reals and texts join Postgres's.
+    switch (column.scalar_kind) {
+      case PgScalar::Kind::kInteger: return "integer";
+      case PgScalar::Kind::kReal: return "numeric";
+      case PgScalar::Kind::kString: return "text";
+      default: return {};
+    }
+  }
   if (column.type_schema != "pg_catalog") return {};
   const std::string& type = column.type;
   if (type == "int2" || type == "int4" || type == "int8") return "integer";

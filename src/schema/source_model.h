@@ -67,8 +67,12 @@ struct RootFieldNames {
   std::string select_aggregate;  // <t>_aggregate
 };
 
+// The kind of database a table is in (its source's metadata "kind").
+enum class Backend { kPostgres, kSqlite };
+
 struct Table {
   std::string source;
+  Backend backend = Backend::kPostgres;
   metadata::QualifiedName name;
   // The GraphQL type name: custom_name, else the name, prefixed "<schema>_" outside `public`.
   std::string graphql_name;
@@ -87,7 +91,7 @@ struct Table {
 
 struct Source {
   std::string name;
-  std::string kind;  // "postgres"
+  std::string kind;  // "postgres", "sqlite"
   std::map<metadata::QualifiedName, Table> tables;
 };
 

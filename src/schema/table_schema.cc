@@ -40,7 +40,9 @@ std::string TypeName(const Table& table, std::string_view suffix) {
 
 std::string QuotedTableName(const Table& table) {
   const std::string text =
-      table.name.schema == "public" ? table.name.name : table.name.schema + "." + table.name.name;
+      table.name.schema == "public" || table.backend == Backend::kSqlite
+          ? table.name.name
+          : table.name.schema + "." + table.name.name;
   return "\"" + text + "\"";
 }
 

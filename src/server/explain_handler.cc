@@ -10,12 +10,14 @@
 // ("orders.user"), with its keys parameter null (the keys are only known when the query runs).
 // Errors are the admin APIs' shape: 400 {"path","error","code"}.
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "backends/postgres/pool.h"
+#include "backends/sqlite/pool.h"
 #include "common/json_writer.h"
 #include "metadata/json_text.h"
 #include "server/auth.h"
@@ -40,15 +42,33 @@ Result<GraphqlRequest> ReadExplainRequest(const metadata::Json& body) {
   return std::move(batch->requests.front());
 }
 
-// The plan Postgres would run `statement` with: EXPLAIN's lines.
+// The plan the database would run `statement` with: the lines of Postgres's EXPLAIN, or of
+// SQLite's EXPLAIN QUERY PLAN (its `detail` column, indented by depth as the sqlite3 shell does).
 boost::asio::awaitable<Result<std::vector<std::string>>> ExplainStatement(
-    const backends::sql::Statement& statement, postgres::Pool& pool) {
-  // A named statement, not a temporary inside the co_await: GCC 12 can destroy such temporaries
-  // twice (GCC bug 99576).
-  const backends::sql::Statement explain{"EXPLAIN " + statement.text, statement.params};
-  Result<postgres::QueryResult> result = co_await pool.Execute(explain);
-  if (!result) co_return std::move(result).error();
+    const backends::sql::Statement& statement, const execute::SourcePool& pool) {
   std::vector<std::string> lines;
+  if (const auto* sqlite = std::get_if<std::shared_ptr<backends::sqlite::Pool>>(&pool)) {
+    // A named statement, not a temporary inside the co_await: GCC 12 can destroy such
+    // temporaries twice (GCC bug 99576).
+    const backends::sql::Statement explain{"EXPLAIN QUERY PLAN " + statement.text,
+                                           statement.params};
+    Result<backends::sqlite::Rows> result = co_await (*sqlite)->Execute(explain);
+    if (!result) co_return std::move(result).error();
+    // Columns id, parent, notused, detail: a row's depth is its parent chain's length.
+    std::map<std::string, size_t> depth_of;
+    for (const auto& row : result->rows) {
+      if (row.size() < 4 || !row[3]) continue;
+      const auto parent = depth_of.find(row[1].value_or(""));
+      const size_t depth = parent == depth_of.end() ? 0 : parent->second + 1;
+      depth_of[row[0].value_or("")] = depth;
+      lines.push_back(std::string(2 * depth, ' ') + *row[3]);
+    }
+    co_return lines;
+  }
+  const backends::sql::Statement explain{"EXPLAIN " + statement.text, statement.params};
+  Result<postgres::QueryResult> result =
+      co_await std::get<std::shared_ptr<postgres::Pool>>(pool)->Execute(explain);
+  if (!result) co_return std::move(result).error();
   for (const auto& row : result->rows) {
     if (!row.empty() && row.front()) lines.push_back(*row.front());
   }
@@ -139,9 +159,9 @@ boost::asio::awaitable<HttpResponse> Engine::HandleExplain(const HttpRequest& re
     std::vector<Hop> hops = {{entry.alias, step->source, &prepared.plan->statements[index++]}};
     AddJoinHops(step->joins, prepared.plan->join_statements, hops);
     for (const Hop& hop : hops) {
-      Result<std::shared_ptr<postgres::Pool>> pool = serving->pools->Find(hop.source);
+      Result<execute::SourcePool> pool = serving->pools->Find(hop.source);
       if (!pool) co_return ErrorResponse(400, pool.error(), true);
-      Result<std::vector<std::string>> plan = co_await ExplainStatement(*hop.statement, **pool);
+      Result<std::vector<std::string>> plan = co_await ExplainStatement(*hop.statement, *pool);
       if (!plan) co_return ErrorResponse(400, plan.error(), true);
       WriteHop(hop, *plan, out);
     }

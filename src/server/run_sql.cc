@@ -77,7 +77,7 @@ boost::asio::awaitable<HttpResponse> Engine::RespondRunSql(const metadata::Comma
                                   "$.args"),
                             true);
   }
-  Result<std::shared_ptr<backends::postgres::Pool>> pool = serving->pools->Find(args->source);
+  Result<std::shared_ptr<backends::postgres::Pool>> pool = serving->pools->FindPostgres(args->source);
   if (!pool) co_return ErrorResponse(400, pool.error(), true);
   Result<backends::postgres::QueryResult> result =
       co_await (*pool)->ExecuteScript(args->sql, args->read_only);

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "backends/postgres/introspection.h"
+#include "backends/sqlite/pool.h"
 #include "execute/when_all.h"
 #include "metadata/source_metadata.h"
 
@@ -17,9 +18,13 @@ Json ConfigurationOf(const Json& source) { return source.value("configuration", 
 // The catalog of one source; an Error when it has no pool or cannot be introspected.
 asio::awaitable<Result<metadata::Catalog>> IntrospectSource(std::string source,
                                                             const execute::SourcePools& pools) {
-  Result<std::shared_ptr<backends::postgres::Pool>> pool = pools.Find(source);
+  Result<execute::SourcePool> pool = pools.Find(source);
   if (!pool) co_return pool.error();
-  co_return co_await backends::postgres::Introspect(**pool);
+  if (const auto* sqlite = std::get_if<std::shared_ptr<backends::sqlite::Pool>>(&*pool)) {
+    co_return co_await (*sqlite)->Introspect();
+  }
+  co_return co_await backends::postgres::Introspect(
+      *std::get<std::shared_ptr<backends::postgres::Pool>>(*pool));
 }
 
 }  // namespace
@@ -27,7 +32,7 @@ asio::awaitable<Result<metadata::Catalog>> IntrospectSource(std::string source,
 metadata::Catalogs SourceCatalogs::For(const metadata::Metadata& metadata, Missing* missing) const {
   metadata::Catalogs catalogs;
   for (const Json& source : metadata.sources()) {
-    if (!metadata::IsPostgresSource(source)) continue;
+    if (!metadata::IsServedKind(metadata::SourceKind(source))) continue;
     const std::string name = source.value("name", "");
     const auto it = entries_.find(name);
     if (it == entries_.end() || it->second.configuration != ConfigurationOf(source)) {
