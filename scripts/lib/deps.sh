@@ -10,7 +10,7 @@ JUNCTION_PACKAGES=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config
   # libraries
-  libboost-dev libboost-system-dev libssl-dev libpq-dev libsqlite3-dev libsimdjson-dev
+  libboost-dev libboost-system-dev libssl-dev libpq-dev libsqlite3-dev libsimdjson-dev sqlite3
   nlohmann-json3-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libcli11-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3-pytest python3-requests python3-psycopg2
