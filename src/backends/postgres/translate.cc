@@ -5,7 +5,6 @@
 
 #include "backends/postgres/translate_internal.h"
 #include "backends/sql/printer.h"
-#include "schema/aggregate_functions.h"
 
 namespace junction::backends::postgres {
 
@@ -18,26 +17,13 @@ constexpr std::string_view kRowAlias = "__e";    // the row of row_to_json
 constexpr size_t kMaxJsonBuildObjectPairs = 50;  // Postgres functions take at most 100 arguments
 constexpr size_t kMaxIdentifierBytes = 63;       // NAMEDATALEN - 1: longer aliases are truncated
 
-Error UnknownFunction(const std::string& name) {
-  return Error(ErrorCode::kUnexpected, "unknown aggregate function " + name);
-}
-
-sql::FromItem TableItem(const schema::Table& table, std::string alias) {
-  return sql::FromItem{sql::Table{table.name.schema, table.name.name}, std::move(alias)};
-}
-
 Expression EmptyJson(std::string_view text) {
   return Expression{sql::Cast{sql::Box(sql::StringLiteral{std::string(text)}), {"", "json"}}};
 }
 
-// The rows of a level are joined to their parent through a relationship: to a row of the
-// enclosing level, or (`keys`) to the rows of a remote join's key record set, which the level
-// then joins itself, once (TranslateRemoteJoin).
-struct Correlation {
-  const schema::Relationship* relationship = nullptr;
-  std::string parent;
-  bool keys = false;
-};
+// The rows of a level are joined to their parent (sql::Correlation): with `keys`, to the rows of a
+// remote join's key record set, which the level then joins itself, once (TranslateRemoteJoin).
+using sql::Correlation;
 
 // The type of the keys a remote join compares with the target's column `remote` (an array of the
 // column's type), with the execution slot that carries them.
@@ -192,11 +178,11 @@ class Translator {
     alias = aliases_.Next("_t");
     auto base = std::make_unique<sql::Select>();
     base->items.push_back({Expression{sql::AllColumns{alias}}, ""});
-    base->from = TableItem(table, alias);
+    base->from = sql::TableItem(table, alias);
     sql::Conjunction where{true, {}};
     if (correlation != nullptr) {
       where.operands.push_back(
-          JoinCondition(*correlation->relationship, correlation->parent, alias));
+          sql::JoinCondition(*correlation->relationship, correlation->parent, alias));
     }
     if (correlation != nullptr && correlation->keys) {
       Status joined = JoinKeys(*correlation, alias, single, *base, where);
@@ -212,7 +198,7 @@ class Translator {
     for (const schema::Column* column : args.distinct_on) {
       base->distinct_on.push_back(sql::MakeColumn(alias, column->name));
     }
-    Status sorted = AddSortKeys(args, alias, *base);
+    Status sorted = sql::AddSortKeys(args, alias, *base, aliases_, AggregateFunction);
     if (!sorted) return sorted.error();
     if (args.limit) base->limit = Count(*args.limit);
     if (single) base->limit = Expression{sql::Keyword{"1"}};
@@ -251,82 +237,6 @@ class Translator {
     return Expression{sql::Parameter{std::to_string(count), {"", "int8"}}};
   }
 
-  // ORDER BY of the base subquery; keys other than the table's own columns are computed there
-  // as `__o<i>`.
-  Status AddSortKeys(const ir::SelectArgs& args, const std::string& alias, sql::Select& base) {
-    for (size_t i = 0; i < args.order_by.size(); ++i) {
-      const ir::OrderBy& key = args.order_by[i];
-      auto expression = SortKey(key, 0, alias);
-      if (!expression) return expression.error();
-      if (!IsOwnColumn(key)) {
-        base.items.push_back({std::move(*expression), SortKeyName(i)});
-        expression = sql::MakeColumn("", SortKeyName(i));
-      }
-      base.order_by.push_back(OrderItem(key, std::move(*expression)));
-    }
-    return {};
-  }
-
-  static bool IsOwnColumn(const ir::OrderBy& key) {
-    return key.path.empty() && std::holds_alternative<const schema::Column*>(key.target);
-  }
-  static std::string SortKeyName(size_t i) { return "__o" + std::to_string(i); }
-
-  static sql::OrderByItem OrderItem(const ir::OrderBy& key, Expression expression) {
-    return {std::make_unique<Expression>(std::move(expression)),
-            key.direction == ir::Direction::kDesc, key.nulls == ir::Nulls::kFirst};
-  }
-
-  // The sort keys of a level's rows, read from outside its base subquery.
-  static std::vector<sql::OrderByItem> RowOrder(const ir::SelectArgs& args,
-                                                const std::string& alias) {
-    std::vector<sql::OrderByItem> order;
-    for (size_t i = 0; i < args.order_by.size(); ++i) {
-      const ir::OrderBy& key = args.order_by[i];
-      const std::string name =
-          IsOwnColumn(key) ? std::get<const schema::Column*>(key.target)->name : SortKeyName(i);
-      order.push_back(OrderItem(key, sql::MakeColumn(alias, name)));
-    }
-    return order;
-  }
-
-  // The value of a sort key for the row `alias`, following key.path from `depth`.
-  Result<Expression> SortKey(const ir::OrderBy& key, size_t depth, const std::string& alias) {
-    if (depth == key.path.size()) {
-      if (const auto* column = std::get_if<const schema::Column*>(&key.target)) {
-        return sql::MakeColumn(alias, (*column)->name);
-      }
-      return AggregateSortKey(std::get<ir::OrderByAggregate>(key.target), alias);
-    }
-    const schema::Relationship& relationship = *key.path[depth];
-    const std::string child = aliases_.Next("_t");
-    auto value = SortKey(key, depth + 1, child);
-    if (!value) return value.error();
-    auto select = std::make_unique<sql::Select>();
-    select->items.push_back({std::move(*value), ""});
-    select->from = TableItem(*relationship.target, child);
-    select->where = JoinCondition(relationship, alias, child);
-    select->limit = Expression{sql::Keyword{"1"}};
-    return Expression{sql::Subquery{std::move(select)}};
-  }
-
-  // (SELECT count(*) / fn("_tM"."col") FROM target AS "_tM" WHERE mapping)
-  Result<Expression> AggregateSortKey(const ir::OrderByAggregate& aggregate,
-                                      const std::string& alias) {
-    const std::string child = aliases_.Next("_t");
-    Expression value = sql::MakeCall("count", sql::Keyword{"*"});
-    if (aggregate.function != "count") {
-      if (!schema::IsAggregateFunction(aggregate.function))
-        return UnknownFunction(aggregate.function);
-      value = sql::MakeCall(aggregate.function, sql::MakeColumn(child, aggregate.column->name));
-    }
-    auto select = std::make_unique<sql::Select>();
-    select->items.push_back({std::move(value), ""});
-    select->from = TableItem(*aggregate.relationship->target, child);
-    select->where = JoinCondition(*aggregate.relationship, alias, child);
-    return Expression{sql::Subquery{std::move(select)}};
-  }
-
   // The JSON array of a level's rows: coalesce(json_agg(<object> ORDER BY …), '[]').
   Result<sql::Select> Rows(const ir::Select& rows, const Correlation* correlation,
                            std::string output) {
@@ -344,7 +254,7 @@ class Translator {
     auto object = Object(fields, alias, select);
     if (!object) return object.error();
     Expression agg = sql::MakeCall("json_agg", std::move(*object));
-    std::get<sql::Call>(agg.node).order_by = RowOrder(args, alias);
+    std::get<sql::Call>(agg.node).order_by = sql::RowOrder(args, alias);
     return sql::MakeCall("coalesce", std::move(agg), EmptyJson("[]"));
   }
 
@@ -495,7 +405,8 @@ class Translator {
 
   // `sum { a b }` → json_build_object('a', sum("_t1"."a"), 'b', sum("_t1"."b")).
   static Result<Expression> Operator(const ir::AggregateOperator& op, const std::string& alias) {
-    if (!schema::IsAggregateFunction(op.function)) return UnknownFunction(op.function);
+    auto function = AggregateFunction(op.function);
+    if (!function) return function.error();
     std::vector<std::pair<std::string, Expression>> pairs;
     for (const ir::AggregateColumnField& field : op.fields) {
       if (const auto* type = std::get_if<ir::Typename>(&field.value)) {
@@ -504,12 +415,12 @@ class Translator {
       }
       const schema::Column* column = std::get<const schema::Column*>(field.value);
       pairs.emplace_back(field.alias,
-                         sql::MakeCall(op.function, sql::MakeColumn(alias, column->name)));
+                         sql::MakeCall(*function, sql::MakeColumn(alias, column->name)));
     }
     return BuildObject(std::move(pairs));
   }
 
-  Aliases aliases_;
+  sql::Aliases aliases_;
 };
 
 }  // namespace

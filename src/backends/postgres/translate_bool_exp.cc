@@ -1,8 +1,10 @@
-// TranslateBoolExp and the parameters of comparisons (translate_internal.h).
+// TranslateBoolExp (its comparisons; the rest is sql::TranslateBoolExp), AggregateFunction and the
+// parameters of comparisons (translate_internal.h).
 
 #include <utility>
 
 #include "backends/postgres/translate_internal.h"
+#include "schema/aggregate_functions.h"
 
 namespace junction::backends::postgres {
 
@@ -46,19 +48,8 @@ std::string ArrayLiteralOf(const Json& values, bool is_json) {
 
 // The SQL operator of a binary comparison against a parameter of the column's type.
 const char* BinaryOperator(CompareOp op) {
+  if (const char* ordering = sql::OrderingOperator(op)) return ordering;
   switch (op) {
-    case CompareOp::kEq:
-      return "=";
-    case CompareOp::kNeq:
-      return "<>";
-    case CompareOp::kGt:
-      return ">";
-    case CompareOp::kGte:
-      return ">=";
-    case CompareOp::kLt:
-      return "<";
-    case CompareOp::kLte:
-      return "<=";
     case CompareOp::kLike:
       return "LIKE";
     case CompareOp::kNlike:
@@ -90,7 +81,8 @@ const char* BinaryOperator(CompareOp op) {
 
 sql::TypeName Text(int array_dimensions) { return {"", "text", array_dimensions}; }
 
-Result<sql::Expression> TranslateCompare(const ir::Compare& compare, const std::string& alias) {
+Result<sql::Expression> TranslateCompare(const ir::Compare& compare, const std::string& alias,
+                                         sql::Aliases& /*aliases*/) {
   const schema::Column& column = *compare.column;
   sql::Expression left = sql::MakeColumn(alias, column.name);
   const sql::TypeName type = ColumnType(column);
@@ -127,64 +119,16 @@ Result<sql::Expression> TranslateCompare(const ir::Compare& compare, const std::
   }
 }
 
-Result<sql::Expression> TranslateConjunction(bool is_and, const std::vector<ir::BoolExp>& operands,
-                                             const std::string& alias, Aliases& aliases) {
-  sql::Conjunction conjunction{is_and, {}};
-  for (const ir::BoolExp& operand : operands) {
-    auto translated = TranslateBoolExp(operand, alias, aliases);
-    if (!translated) return translated.error();
-    conjunction.operands.push_back(std::move(*translated));
-  }
-  return sql::Expression{std::move(conjunction)};
-}
-
-// EXISTS (SELECT 1 FROM target AS "_tN" WHERE mapping AND where).
-Result<sql::Expression> TranslateExists(const ir::Exists& exists, const std::string& alias,
-                                        Aliases& aliases) {
-  const schema::Table& target = *exists.relationship->target;
-  const std::string child = aliases.Next("_t");
-  auto where = TranslateBoolExp(*exists.where, child, aliases);
-  if (!where) return where.error();
-  auto select = std::make_unique<sql::Select>();
-  select->items.push_back({sql::Expression{sql::Keyword{"1"}}, ""});
-  select->from = sql::FromItem{sql::Table{target.name.schema, target.name.name}, child};
-  sql::Conjunction condition{true, {}};
-  condition.operands.push_back(JoinCondition(*exists.relationship, alias, child));
-  condition.operands.push_back(std::move(*where));
-  select->where = sql::Expression{std::move(condition)};
-  return sql::Expression{sql::Exists{std::move(select)}};
-}
-
 }  // namespace
 
-sql::Expression JoinCondition(const schema::Relationship& relationship, const std::string& parent,
-                              const std::string& child) {
-  sql::Conjunction condition{true, {}};
-  for (const auto& [local, remote] : relationship.mapping) {
-    condition.operands.push_back(
-        sql::MakeBinary("=", sql::MakeColumn(child, remote), sql::MakeColumn(parent, local)));
-  }
-  if (condition.operands.size() == 1) return std::move(condition.operands.front());
-  return sql::Expression{std::move(condition)};
+Result<sql::Expression> TranslateBoolExp(const ir::BoolExp& exp, const std::string& alias,
+                                         sql::Aliases& aliases) {
+  return sql::TranslateBoolExp(exp, alias, aliases, TranslateCompare);
 }
 
-Result<sql::Expression> TranslateBoolExp(const ir::BoolExp& exp, const std::string& alias,
-                                         Aliases& aliases) {
-  if (const auto* conjunction = std::get_if<ir::And>(&exp.node)) {
-    return TranslateConjunction(true, conjunction->operands, alias, aliases);
-  }
-  if (const auto* disjunction = std::get_if<ir::Or>(&exp.node)) {
-    return TranslateConjunction(false, disjunction->operands, alias, aliases);
-  }
-  if (const auto* negation = std::get_if<ir::Not>(&exp.node)) {
-    auto operand = TranslateBoolExp(*negation->operand, alias, aliases);
-    if (!operand) return operand.error();
-    return sql::Expression{sql::Not{std::make_unique<sql::Expression>(std::move(*operand))}};
-  }
-  if (const auto* compare = std::get_if<ir::Compare>(&exp.node)) {
-    return TranslateCompare(*compare, alias);
-  }
-  return TranslateExists(std::get<ir::Exists>(exp.node), alias, aliases);
+Result<std::string> AggregateFunction(const std::string& name) {
+  if (!schema::IsAggregateFunction(name)) return sql::UnknownAggregateFunction(name);
+  return name;
 }
 
 sql::TypeName ColumnType(const schema::Column& column) {

@@ -1,33 +1,27 @@
 #pragma once
-// The parts of Translate (translate.h) shared between its files: fresh table aliases, the join
-// condition of a relationship, the WHERE translation and parameters of column values.
+// The parts of Translate (translate.h) shared between its files: the WHERE translation, the
+// aggregate functions, and parameters of column values. Aliases, join conditions and sort keys are
+// common to the SQL backends (backends/sql/translate_common.h).
+//
+//   Compare{age, kGt, 26} on "_t1" → "_t1"."age" > $1::int4      params {"26"}
 
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "backends/sql/translate_common.h"
 #include "backends/sql/tree.h"
 #include "common/result.h"
 #include "ir/ir.h"
 
 namespace junction::backends::postgres {
 
-// Numbers the aliases of one statement: "_t1", "_r2", … (none collides with another).
-class Aliases {
- public:
-  std::string Next(const std::string& prefix) { return prefix + std::to_string(++count_); }
-
- private:
-  int count_ = 0;
-};
-
-// `"child"."remote" = "parent"."local" AND …` for each pair of the relationship's mapping.
-sql::Expression JoinCondition(const schema::Relationship& relationship, const std::string& parent,
-                              const std::string& child);
-
 // A BoolExp on the table aliased `alias`.
 Result<sql::Expression> TranslateBoolExp(const ir::BoolExp& exp, const std::string& alias,
-                                         Aliases& aliases);
+                                         sql::Aliases& aliases);
+
+// A GraphQL aggregate operator is the Postgres function of that name (sql::AggregateFunctionName).
+Result<std::string> AggregateFunction(const std::string& name);
 
 // The column's type, as a cast target (`int4`, `"public"."mood"`, `text[]`).
 sql::TypeName ColumnType(const schema::Column& column);

@@ -4,12 +4,12 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <map>
 
 #include <gtest/gtest.h>
 
 #include "backends/postgres/test_cluster.h"
 #include "backends/postgres/translate_internal.h"
+#include "backends/sql/translate_test_support.h"
 #include "ir/build_ir.h"
 #include "ir/test_support.h"
 
@@ -20,7 +20,10 @@ using graphql::NormalizedField;
 using ir::testing_support::Aliased;
 using ir::testing_support::Field;
 using ir::testing_support::MakeColumn;
-using ir::testing_support::MakeRelationship;
+using sql::testing_support::AddShopRelationships;
+using sql::testing_support::Answers;
+using sql::testing_support::AnswersById;
+using sql::testing_support::NonEmpty;
 using Json = nlohmann::ordered_json;
 using Kind = schema::TableRootField::Kind;
 
@@ -65,17 +68,12 @@ class TranslateTest : public ::testing::Test {
     user.columns = {MakeColumn("id", "int4", "Int"), MakeColumn("name", "text", "String"),
                     MakeColumn("age", "int4", "Int"), MakeColumn("tags", "text", "String", true),
                     MakeColumn("profile", "jsonb", "jsonb")};
-    user.relationships = {
-        MakeRelationship("orders", schema::Relationship::Kind::kArray, order, {{"id", "user_id"}})};
     user.primary_key = {"id"};
     order.name = {"public", "order"};
     order.graphql_name = "order";
     order.columns = {MakeColumn("id", "int4", "Int"), MakeColumn("user_id", "int4", "Int"),
                      MakeColumn("total", "numeric", "numeric"),
                      MakeColumn("select", "text", "String")};
-    order.relationships = {
-        MakeRelationship("user", schema::Relationship::Kind::kObject, user, {{"user_id", "id"}}),
-        MakeRelationship("items", schema::Relationship::Kind::kArray, item, {{"id", "order_id"}})};
     order.primary_key = {"id"};
     item.name = {"shop", "item"};
     item.graphql_name = "shop_item";
@@ -84,21 +82,7 @@ class TranslateTest : public ::testing::Test {
                     MakeColumn("Odd \"Name\"", "int4", "Int")};
     item.columns.back().graphql_name = "odd_name";
     item.primary_key = {"id"};
-    // Remote relationships (in the same database, which the SQL does not mind).
-    using RelationshipKind = schema::Relationship::Kind;
-    user.relationships.push_back(
-        MakeRelationship("purchases", RelationshipKind::kArray, order, {{"id", "user_id"}}, true));
-    user.relationships.push_back(MakeRelationship("some_order", RelationshipKind::kObject, order,
-                                                  {{"id", "user_id"}}, true));
-    user.relationships.push_back(
-        MakeRelationship("by_total", RelationshipKind::kArray, order, {{"age", "total"}}, true));
-    order.relationships.push_back(
-        MakeRelationship("buyer", RelationshipKind::kObject, user, {{"user_id", "id"}}, true));
-    order.relationships.push_back(
-        MakeRelationship("named", RelationshipKind::kObject, user, {{"select", "name"}}, true));
-    order.relationships.push_back(MakeRelationship("matching_item", RelationshipKind::kObject, item,
-                                                   {{"id", "order_id"}, {"select", "label"}},
-                                                   true));
+    AddShopRelationships(user, order, item);
     user_ = &user;
     order_ = &order;
   }
@@ -155,8 +139,8 @@ class TranslateTest : public ::testing::Test {
   // table's column>": value, …}, …]`, given to the statement as its execution slots: the ids,
   // then the values of each pair of the mapping): the answer's values by argument id, each id at
   // most once.
-  std::map<int64_t, Json> RunJoin(const schema::Table* table,
-                                  const NormalizedField& relationship_field, const Json& keys) {
+  Answers RunJoin(const schema::Table* table, const NormalizedField& relationship_field,
+                  const Json& keys) {
     auto root = ir::BuildRootField({table, Kind::kSelect},
                                    Field(table->graphql_name, {}, {relationship_field}));
     if (!root) {
@@ -186,21 +170,7 @@ class TranslateTest : public ::testing::Test {
       }
       statement->params.at(statement->execution_parameters[slot]) = *array;
     }
-    const Json answer = Execute(*statement);
-    std::map<int64_t, Json> values;
-    if (!answer.is_array()) {
-      ADD_FAILURE() << "not an array: " << answer.dump();
-      return values;
-    }
-    for (const Json& pair : answer) {
-      if (!pair.is_array() || pair.size() != 2 || !pair[0].is_number_integer()) {
-        ADD_FAILURE() << "not an [argument id, value] pair: " << pair.dump();
-        continue;
-      }
-      const auto [at, added] = values.emplace(pair[0].get<int64_t>(), pair[1]);
-      EXPECT_TRUE(added) << "argument " << pair[0] << " answered twice: " << answer.dump();
-    }
-    return values;
+    return AnswersById(Execute(*statement));
   }
 
   static inline PGconn* connection_ = nullptr;
@@ -437,8 +407,6 @@ TEST_F(TranslateTest, ManyFields) {
 
 // ---- remote joins (TranslateRemoteJoin) -------------------------------------------------------
 
-using Answers = std::map<int64_t, Json>;
-
 // The keys parameter: `[{"__argument_id__": i, "<column>": values[i]}, …]`.
 Json Keys(const std::string& column, const std::vector<Json>& values) {
   Json keys = Json::array();
@@ -451,13 +419,6 @@ Json Keys(const std::string& column, const std::vector<Json>& values) {
 // `answers` with every array value sorted (for arrays the query does not order).
 Answers Sorted(Answers answers) {
   for (auto& [id, value] : answers) std::sort(value.begin(), value.end());
-  return answers;
-}
-
-// `answers` without the arguments whose value is an empty array: an array relationship may
-// answer them as `[]` or leave them out (the executor reads a missing one as `[]`).
-Answers NonEmpty(Answers answers) {
-  std::erase_if(answers, [](const auto& answer) { return answer.second == Json::array(); });
   return answers;
 }
 

@@ -5,7 +5,6 @@
 
 #include "backends/sql/printer.h"
 #include "backends/sqlite/translate_internal.h"
-#include "schema/aggregate_functions.h"
 
 namespace junction::backends::sqlite {
 
@@ -17,14 +16,6 @@ constexpr std::string_view kJson = "__j";  // the JSON a subquery answers
 constexpr std::string_view kRank = "__n";  // row_number() per distinct_on key
 // json_object takes at most 127 arguments (SQLITE_MAX_FUNCTION_ARG); so does json_set.
 constexpr size_t kMaxPairsPerCall = 63;
-
-Error UnknownFunction(const std::string& name) {
-  return Error(ErrorCode::kUnexpected, "unknown aggregate function " + name);
-}
-
-sql::FromItem TableItem(const schema::Table& table, std::string alias) {
-  return sql::FromItem{sql::Table{table.name.schema, table.name.name}, std::move(alias)};
-}
 
 // json(x): the JSON text of a subquery (or a text) read as JSON, not quoted as a string.
 Expression Json(Expression text) { return sql::MakeCall("json", std::move(text)); }
@@ -62,27 +53,14 @@ Expression ColumnValue(const schema::Column& column, const std::string& alias) {
   return value();
 }
 
-// The SQLite function of a GraphQL aggregate operator (functions.h registers the statistics).
-Result<std::string> AggregateFunction(const std::string& name) {
-  if (!schema::IsAggregateFunction(name)) return UnknownFunction(name);
-  if (name == "stddev" || name == "stddev_samp") return std::string("junction_stddev_samp");
-  if (name == "variance" || name == "var_samp") return std::string("junction_var_samp");
-  if (name == "stddev_pop" || name == "var_pop") return "junction_" + name;
-  return name;  // sum, avg, min, max
-}
-
 // The first element of a remote join's key tuple, `"_k"."value" ->> 0`: the argument id.
 Expression ArgumentId(const std::string& keys) {
   return sql::MakeBinary("->>", sql::MakeColumn(keys, "value"), Expression{sql::Keyword{"0"}});
 }
 
-// The rows of a level are joined to their parent through a relationship: to a row of the
-// enclosing level, or (`keys`) to the key tuple of a remote join's json_each row.
-struct Correlation {
-  const schema::Relationship* relationship = nullptr;
-  std::string parent;
-  bool keys = false;
-};
+// The rows of a level are joined to their parent (sql::Correlation): with `keys`, to the key tuple
+// of a remote join's json_each row.
+using sql::Correlation;
 
 // Builds the SQL tree of one root field. Every table a level reads is aliased `_t<n>` in a base
 // subquery that filters, sorts and limits it, and keeps that alias outside so that column
@@ -153,7 +131,7 @@ class Translator {
     alias = aliases_.Next("_t");
     auto base = std::make_unique<sql::Select>();
     base->items.push_back({Expression{sql::AllColumns{alias}}, ""});
-    base->from = TableItem(table, alias);
+    base->from = sql::TableItem(table, alias);
     sql::Conjunction where{true, {}};
     if (correlation != nullptr) {
       where.operands.push_back(
@@ -165,11 +143,11 @@ class Translator {
       where.operands.push_back(std::move(*condition));
     }
     if (!where.operands.empty()) base->where = Expression{std::move(where)};
-    Status sorted = AddSortKeys(args, alias, *base);
+    Status sorted = sql::AddSortKeys(args, alias, *base, aliases_, AggregateFunction);
     if (!sorted) return sorted.error();
     if (!args.distinct_on.empty()) {
       base->order_by.clear();
-      sql::WindowCall rank{sql::Box(sql::MakeCall("row_number")), {}, RowOrder(args, alias)};
+      sql::WindowCall rank{sql::Box(sql::MakeCall("row_number")), {}, sql::RowOrder(args, alias)};
       for (const schema::Column* column : args.distinct_on) {
         rank.partition_by.push_back(sql::MakeColumn(alias, column->name));
       }
@@ -182,7 +160,7 @@ class Translator {
       base->from = sql::FromItem{std::move(ranked), alias};
       base->where = sql::MakeBinary("=", sql::MakeColumn(alias, std::string(kRank)),
                                     Expression{sql::Keyword{"1"}});
-      base->order_by = RowOrder(args, alias);
+      base->order_by = sql::RowOrder(args, alias);
     }
     if (args.limit) base->limit = IntegerParameter(*args.limit);
     if (single) base->limit = Expression{sql::Keyword{"1"}};
@@ -193,82 +171,6 @@ class Translator {
     sql::Select select;
     select.from = sql::FromItem{std::move(base), alias};
     return select;
-  }
-
-  // ORDER BY of the base subquery; keys other than the table's own columns are computed there
-  // as `__o<i>`.
-  Status AddSortKeys(const ir::SelectArgs& args, const std::string& alias, sql::Select& base) {
-    for (size_t i = 0; i < args.order_by.size(); ++i) {
-      const ir::OrderBy& key = args.order_by[i];
-      auto expression = SortKey(key, 0, alias);
-      if (!expression) return expression.error();
-      if (!IsOwnColumn(key)) {
-        base.items.push_back({std::move(*expression), SortKeyName(i)});
-        expression = sql::MakeColumn("", SortKeyName(i));
-      }
-      base.order_by.push_back(OrderItem(key, std::move(*expression)));
-    }
-    return {};
-  }
-
-  static bool IsOwnColumn(const ir::OrderBy& key) {
-    return key.path.empty() && std::holds_alternative<const schema::Column*>(key.target);
-  }
-  static std::string SortKeyName(size_t i) { return "__o" + std::to_string(i); }
-
-  static sql::OrderByItem OrderItem(const ir::OrderBy& key, Expression expression) {
-    return {std::make_unique<Expression>(std::move(expression)),
-            key.direction == ir::Direction::kDesc, key.nulls == ir::Nulls::kFirst};
-  }
-
-  // The sort keys of a level's rows, read from outside its base subquery.
-  static std::vector<sql::OrderByItem> RowOrder(const ir::SelectArgs& args,
-                                                const std::string& alias) {
-    std::vector<sql::OrderByItem> order;
-    for (size_t i = 0; i < args.order_by.size(); ++i) {
-      const ir::OrderBy& key = args.order_by[i];
-      const std::string name =
-          IsOwnColumn(key) ? std::get<const schema::Column*>(key.target)->name : SortKeyName(i);
-      order.push_back(OrderItem(key, sql::MakeColumn(alias, name)));
-    }
-    return order;
-  }
-
-  // The value of a sort key for the row `alias`, following key.path from `depth`.
-  Result<Expression> SortKey(const ir::OrderBy& key, size_t depth, const std::string& alias) {
-    if (depth == key.path.size()) {
-      if (const auto* column = std::get_if<const schema::Column*>(&key.target)) {
-        return sql::MakeColumn(alias, (*column)->name);
-      }
-      return AggregateSortKey(std::get<ir::OrderByAggregate>(key.target), alias);
-    }
-    const schema::Relationship& relationship = *key.path[depth];
-    const std::string child = aliases_.Next("_t");
-    auto value = SortKey(key, depth + 1, child);
-    if (!value) return value.error();
-    sql::Select select;
-    select.items.push_back({std::move(*value), ""});
-    select.from = TableItem(*relationship.target, child);
-    select.where = JoinCondition(relationship, alias, child);
-    select.limit = Expression{sql::Keyword{"1"}};
-    return Scalar(std::move(select));
-  }
-
-  // (SELECT count(*) / fn("_tM"."col") FROM target AS "_tM" WHERE mapping)
-  Result<Expression> AggregateSortKey(const ir::OrderByAggregate& aggregate,
-                                      const std::string& alias) {
-    const std::string child = aliases_.Next("_t");
-    Expression value = sql::MakeCall("count", sql::Keyword{"*"});
-    if (aggregate.function != "count") {
-      auto function = AggregateFunction(aggregate.function);
-      if (!function) return function.error();
-      value = sql::MakeCall(*function, sql::MakeColumn(child, aggregate.column->name));
-    }
-    sql::Select select;
-    select.items.push_back({std::move(value), ""});
-    select.from = TableItem(*aggregate.relationship->target, child);
-    select.where = JoinCondition(*aggregate.relationship, alias, child);
-    return Scalar(std::move(select));
   }
 
   // The JSON array of a level's rows: json_group_array over the ordered base subquery, which
@@ -452,7 +354,7 @@ class Translator {
     return BuildObject(std::move(pairs));
   }
 
-  Aliases aliases_;
+  sql::Aliases aliases_;
 };
 
 }  // namespace

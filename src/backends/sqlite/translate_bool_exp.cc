@@ -1,4 +1,5 @@
-// TranslateBoolExp and the parameters of comparisons for SQLite (translate_internal.h). Every
+// TranslateBoolExp (its comparisons: the rest is sql::TranslateBoolExp), JoinCondition,
+// AggregateFunction and the parameters of comparisons for SQLite (translate_internal.h). Every
 // operator of a scalar column is supported: LIKE through like(pattern, value, '\') (backslash
 // escapes, as Postgres's default; the pool makes LIKE case-sensitive), ILIKE by comparing lower(…)
 // (ASCII case folding only, SQLite's lower() without ICU), regular expressions and SIMILAR TO
@@ -7,6 +8,7 @@
 #include <utility>
 
 #include "backends/sqlite/translate_internal.h"
+#include "schema/aggregate_functions.h"
 
 namespace junction::backends::sqlite {
 
@@ -27,25 +29,6 @@ std::string ScalarText(const Json& value) {
   return value.dump();
 }
 
-const char* BinaryOperator(CompareOp op) {
-  switch (op) {
-    case CompareOp::kEq:
-      return "=";
-    case CompareOp::kNeq:
-      return "<>";
-    case CompareOp::kGt:
-      return ">";
-    case CompareOp::kGte:
-      return ">=";
-    case CompareOp::kLt:
-      return "<";
-    case CompareOp::kLte:
-      return "<=";
-    default:
-      return nullptr;
-  }
-}
-
 Expression Negated(Expression operand, bool negate) {
   if (!negate) return operand;
   return Expression{sql::Not{std::make_unique<Expression>(std::move(operand))}};
@@ -57,10 +40,10 @@ Expression Like(Expression value, Expression pattern) {
 }
 
 Result<Expression> TranslateCompare(const ir::Compare& compare, const std::string& alias,
-                                    Aliases& aliases) {
+                                    sql::Aliases& aliases) {
   const schema::Column& column = *compare.column;
   Expression left = sql::MakeColumn(alias, column.name);
-  if (const char* op = BinaryOperator(compare.op)) {
+  if (const char* op = sql::OrderingOperator(compare.op)) {
     return sql::MakeBinary(op, std::move(left), ValueParameter(compare.value, column));
   }
   const Json& value = compare.value;
@@ -117,70 +100,30 @@ Result<Expression> TranslateCompare(const ir::Compare& compare, const std::strin
   }
 }
 
-Result<Expression> TranslateConjunction(bool is_and, const std::vector<ir::BoolExp>& operands,
-                                        const std::string& alias, Aliases& aliases) {
-  sql::Conjunction conjunction{is_and, {}};
-  for (const ir::BoolExp& operand : operands) {
-    auto translated = TranslateBoolExp(operand, alias, aliases);
-    if (!translated) return translated.error();
-    conjunction.operands.push_back(std::move(*translated));
-  }
-  return Expression{std::move(conjunction)};
-}
-
-// EXISTS (SELECT 1 FROM target AS "_tN" WHERE mapping AND where).
-Result<Expression> TranslateExists(const ir::Exists& exists, const std::string& alias,
-                                   Aliases& aliases) {
-  const schema::Table& target = *exists.relationship->target;
-  const std::string child = aliases.Next("_t");
-  auto where = TranslateBoolExp(*exists.where, child, aliases);
-  if (!where) return where.error();
-  auto select = std::make_unique<sql::Select>();
-  select->items.push_back({Expression{sql::Keyword{"1"}}, ""});
-  select->from = sql::FromItem{sql::Table{target.name.schema, target.name.name}, child};
-  sql::Conjunction condition{true, {}};
-  condition.operands.push_back(JoinCondition(*exists.relationship, alias, child));
-  condition.operands.push_back(std::move(*where));
-  select->where = Expression{std::move(condition)};
-  return Expression{sql::Exists{std::move(select)}};
-}
-
 }  // namespace
 
 Expression JoinCondition(const schema::Relationship& relationship, const std::string& parent,
                          const std::string& child, bool keys) {
-  sql::Conjunction condition{true, {}};
+  if (!keys) return sql::JoinCondition(relationship, parent, child);
+  std::vector<Expression> key_values;
   for (size_t i = 0; i < relationship.mapping.size(); ++i) {
-    const auto& [local, remote] = relationship.mapping[i];
-    Expression value = sql::MakeColumn(parent, local);
-    if (keys) {
-      value = sql::MakeBinary("->>", sql::MakeColumn(parent, "value"),
-                              Expression{sql::Keyword{std::to_string(i + 1)}});
-    }
-    condition.operands.push_back(
-        sql::MakeBinary("=", sql::MakeColumn(child, remote), std::move(value)));
+    key_values.push_back(sql::MakeBinary("->>", sql::MakeColumn(parent, "value"),
+                                         Expression{sql::Keyword{std::to_string(i + 1)}}));
   }
-  if (condition.operands.size() == 1) return std::move(condition.operands.front());
-  return Expression{std::move(condition)};
+  return sql::JoinCondition(relationship, child, std::move(key_values));
 }
 
 Result<Expression> TranslateBoolExp(const ir::BoolExp& exp, const std::string& alias,
-                                    Aliases& aliases) {
-  if (const auto* conjunction = std::get_if<ir::And>(&exp.node)) {
-    return TranslateConjunction(true, conjunction->operands, alias, aliases);
-  }
-  if (const auto* disjunction = std::get_if<ir::Or>(&exp.node)) {
-    return TranslateConjunction(false, disjunction->operands, alias, aliases);
-  }
-  if (const auto* negation = std::get_if<ir::Not>(&exp.node)) {
-    auto operand = TranslateBoolExp(*negation->operand, alias, aliases);
-    if (!operand) return operand.error();
-    return Expression{sql::Not{std::make_unique<Expression>(std::move(*operand))}};
-  }
-  if (const auto* compare = std::get_if<ir::Compare>(&exp.node)) {
-    return TranslateCompare(*compare, alias, aliases);
-  }
-  return TranslateExists(std::get<ir::Exists>(exp.node), alias, aliases);
+                                    sql::Aliases& aliases) {
+  return sql::TranslateBoolExp(exp, alias, aliases, TranslateCompare);
+}
+
+Result<std::string> AggregateFunction(const std::string& name) {
+  if (!schema::IsAggregateFunction(name)) return sql::UnknownAggregateFunction(name);
+  if (name == "stddev" || name == "stddev_samp") return std::string("junction_stddev_samp");
+  if (name == "variance" || name == "var_samp") return std::string("junction_var_samp");
+  if (name == "stddev_pop" || name == "var_pop") return "junction_" + name;
+  return name;  // sum, avg, min, max
 }
 
 Expression ValueParameter(const Json& value, const schema::Column& column) {

@@ -9,10 +9,10 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <map>
 
 #include <gtest/gtest.h>
 
+#include "backends/sql/translate_test_support.h"
 #include "backends/sqlite/functions.h"
 #include "ir/build_ir.h"
 #include "ir/test_support.h"
@@ -23,7 +23,10 @@ namespace {
 using graphql::NormalizedField;
 using ir::testing_support::Aliased;
 using ir::testing_support::Field;
-using ir::testing_support::MakeRelationship;
+using sql::testing_support::AddShopRelationships;
+using sql::testing_support::Answers;
+using sql::testing_support::AnswersById;
+using sql::testing_support::NonEmpty;
 using Json = nlohmann::ordered_json;
 using Kind = schema::TableRootField::Kind;
 using ScalarKind = schema::PgScalar::Kind;
@@ -75,7 +78,6 @@ class TranslateTest : public ::testing::Test {
       table->source = "shop";
       table->backend = schema::Backend::kSqlite;
     }
-    using RelationshipKind = schema::Relationship::Kind;
     user.name = {"main", "user"};
     user.graphql_name = "user";
     user.columns = {Column("id", "INTEGER", "Int", ScalarKind::kInteger),
@@ -83,8 +85,6 @@ class TranslateTest : public ::testing::Test {
                     Column("age", "INT", "Int", ScalarKind::kInteger),
                     Column("active", "BOOLEAN", "Boolean", ScalarKind::kBoolean),
                     Column("score", "REAL", "Float", ScalarKind::kReal)};
-    user.relationships = {
-        MakeRelationship("orders", RelationshipKind::kArray, order, {{"id", "user_id"}})};
     user.primary_key = {"id"};
     order.name = {"main", "order"};
     order.graphql_name = "order";
@@ -92,9 +92,6 @@ class TranslateTest : public ::testing::Test {
                      Column("user_id", "INTEGER", "Int", ScalarKind::kInteger),
                      Column("total", "NUMERIC", "Float", ScalarKind::kReal),
                      Column("select", "TEXT", "String", ScalarKind::kString)};
-    order.relationships = {
-        MakeRelationship("user", RelationshipKind::kObject, user, {{"user_id", "id"}}),
-        MakeRelationship("items", RelationshipKind::kArray, item, {{"id", "order_id"}})};
     order.primary_key = {"id"};
     item.name = {"main", "item"};
     item.graphql_name = "item";
@@ -104,20 +101,7 @@ class TranslateTest : public ::testing::Test {
                     Column("Odd \"Name\"", "INTEGER", "Int", ScalarKind::kInteger)};
     item.columns.back().graphql_name = "odd_name";
     item.primary_key = {"id"};
-    // Remote relationships (in the same database, which the SQL does not mind).
-    user.relationships.push_back(
-        MakeRelationship("purchases", RelationshipKind::kArray, order, {{"id", "user_id"}}, true));
-    user.relationships.push_back(MakeRelationship("some_order", RelationshipKind::kObject, order,
-                                                  {{"id", "user_id"}}, true));
-    user.relationships.push_back(
-        MakeRelationship("by_total", RelationshipKind::kArray, order, {{"age", "total"}}, true));
-    order.relationships.push_back(
-        MakeRelationship("buyer", RelationshipKind::kObject, user, {{"user_id", "id"}}, true));
-    order.relationships.push_back(
-        MakeRelationship("named", RelationshipKind::kObject, user, {{"select", "name"}}, true));
-    order.relationships.push_back(MakeRelationship("matching_item", RelationshipKind::kObject, item,
-                                                   {{"id", "order_id"}, {"select", "label"}},
-                                                   true));
+    AddShopRelationships(user, order, item);
     user_ = &user;
     order_ = &order;
   }
@@ -184,9 +168,8 @@ class TranslateTest : public ::testing::Test {
   // of the relationship's mapping; KeysJson gives them to the statement's slot 0): the answer's
   // values by argument id, each id at most once. A null value (an object relationship without a
   // row) is left out, as the executor reads a missing one as null.
-  std::map<int64_t, Json> RunJoin(const schema::Table* table,
-                                  const NormalizedField& relationship_field,
-                                  const std::vector<std::vector<Json>>& keys) {
+  Answers RunJoin(const schema::Table* table, const NormalizedField& relationship_field,
+                  const std::vector<std::vector<Json>>& keys) {
     auto statement = TranslateJoin(table, relationship_field);
     if (!statement) {
       ADD_FAILURE() << statement.error().message;
@@ -205,22 +188,7 @@ class TranslateTest : public ::testing::Test {
     for (const auto& tuple : texts) arguments.emplace_back(tuple.begin(), tuple.end());
     statement->params.at(statement->execution_parameters[0]) =
         KeysJson(arguments, 0, arguments.size());
-    const Json answer = Execute(*statement);
-    std::map<int64_t, Json> values;
-    if (!answer.is_array()) {
-      ADD_FAILURE() << "not an array: " << answer.dump();
-      return values;
-    }
-    for (const Json& pair : answer) {
-      if (!pair.is_array() || pair.size() != 2 || !pair[0].is_number_integer()) {
-        ADD_FAILURE() << "not an [argument id, value] pair: " << pair.dump();
-        continue;
-      }
-      const auto [at, added] = values.emplace(pair[0].get<int64_t>(), pair[1]);
-      EXPECT_TRUE(added) << "argument " << pair[0] << " answered twice: " << answer.dump();
-      if (pair[1].is_null()) values.erase(at);
-    }
-    return values;
+    return AnswersById(Execute(*statement), /*drop_nulls=*/true);
   }
 
   sqlite3* db_ = nullptr;
@@ -541,19 +509,11 @@ TEST_F(TranslateTest, JoinPlaceholderIsNull) {
 
 // ---- remote joins (TranslateRemoteJoin) -------------------------------------------------------
 
-using Answers = std::map<int64_t, Json>;
-
 // One key value per argument.
 std::vector<std::vector<Json>> Keys(const std::vector<Json>& values) {
   std::vector<std::vector<Json>> keys;
   for (const Json& value : values) keys.push_back({value});
   return keys;
-}
-
-// `answers` without the arguments whose value is an empty array.
-Answers NonEmpty(Answers answers) {
-  std::erase_if(answers, [](const auto& answer) { return answer.second == Json::array(); });
-  return answers;
 }
 
 TEST(KeysJsonTest, ArgumentIdsThenKeyValues) {
