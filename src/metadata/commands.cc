@@ -59,8 +59,9 @@ Result<ObjectChange> CreateArrayRelationship(CommandState& state, const Command&
   return CreateRelationship(state, command, context, "array");
 }
 
-// The Postgres commands, by their name without the backend prefix.
-constexpr std::pair<std::string_view, ObjectCommand> kPostgresCommands[] = {
+// The commands on a source's objects, by their name without the backend prefix (pg_ has them
+// all; sqlite_ those of kSqliteCommands).
+constexpr std::pair<std::string_view, ObjectCommand> kObjectCommands[] = {
     {"add_source", AddSource},
     {"drop_source", DropSource},
     {"track_table", TrackTable},
@@ -102,7 +103,7 @@ struct BackendCommand {
 };
 
 ObjectCommand FindObjectCommand(std::string_view name) {
-  for (const auto& [command_name, run] : kPostgresCommands) {
+  for (const auto& [command_name, run] : kObjectCommands) {
     if (command_name == name) return run;
   }
   return nullptr;

@@ -24,7 +24,10 @@ namespace {
 
 namespace asio = boost::asio;
 
-unsigned WorkerCount() { return std::max(2u, std::thread::hardware_concurrency()); }
+unsigned WorkerCount() {
+  static const unsigned count = std::max(2u, std::thread::hardware_concurrency());
+  return count;
+}
 
 // The threads every SQLite call runs on, shared by all sources: created on first use, joined at
 // exit (a call still running there finishes first; queued ones are dropped).
