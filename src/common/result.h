@@ -10,6 +10,7 @@
 // work. Accessing the value of a Result that holds an error is a bug of ours (asserted).
 
 #include <cassert>
+#include <optional>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -51,21 +52,21 @@ class [[nodiscard]] Result {
   std::variant<T, Error> storage_;
 };
 
-// Result<void>: success carries nothing.
+// Result<void>: success carries nothing, and builds no Error (hot loops such as JsonCursor's
+// steps return one per token; an Error's strings and JSON cost a constructor and a destructor).
 template <>
 class [[nodiscard]] Result<void> {
  public:
   Result() = default;
-  Result(Error error) : error_(std::move(error)), ok_(false) {}
+  Result(Error error) : error_(std::move(error)) {}
 
-  bool has_value() const { return ok_; }
-  explicit operator bool() const { return ok_; }
-  const Error& error() const& { assert(!ok_); return error_; }
-  Error&& error() && { assert(!ok_); return std::move(error_); }
+  bool has_value() const { return !error_.has_value(); }
+  explicit operator bool() const { return has_value(); }
+  const Error& error() const& { assert(error_); return *error_; }
+  Error&& error() && { assert(error_); return std::move(*error_); }
 
  private:
-  Error error_;
-  bool ok_ = true;
+  std::optional<Error> error_;
 };
 
 using Status = Result<void>;
