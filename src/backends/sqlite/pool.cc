@@ -24,8 +24,11 @@ namespace {
 
 namespace asio = boost::asio;
 
+// Two threads per core, at least four: most of a statement's time is CPU, but a statement
+// waiting on a locked file sleeps up to its busy timeout, and must not leave the other sources
+// without a worker.
 unsigned WorkerCount() {
-  static const unsigned count = std::max(2u, std::thread::hardware_concurrency());
+  static const unsigned count = std::max(4u, 2 * std::thread::hardware_concurrency());
   return count;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Pool: the connections of one SQLite source (DESIGN.md §5: never block the event loop). SQLite's
 // API is blocking, so every call runs on a process-wide worker thread pool (WorkerThreads, sized
-// to the cores, at least 2) and the awaiting coroutine resumes on its own executor. Connections
+// to two per core, at least 4) and the awaiting coroutine resumes on its own executor. Connections
 // are opened lazily, one per worker that needs one, kept idle for reuse (at most one per worker
 // thread), and closed with the pool; each is opened without SQLITE_OPEN_CREATE (a missing file
 // is an error, never an empty new database), with `PRAGMA query_only = 1`, `PRAGMA
