@@ -132,6 +132,4 @@ asio::awaitable<Result<metadata::Catalog>> Pool::Introspect() {
   co_return co_await RunOnWorker(std::move(work));
 }
 
-const SourceConfig& Pool::config() const { return state_->config; }
-
 }  // namespace junction::backends::sqlite

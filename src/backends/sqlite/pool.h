@@ -59,8 +59,6 @@ class Pool : public std::enable_shared_from_this<Pool> {
   // The database's catalog (introspection.h), read on a worker thread.
   boost::asio::awaitable<Result<metadata::Catalog>> Introspect();
 
-  const SourceConfig& config() const;
-
  private:
   struct State;
   Pool(boost::asio::any_io_executor executor, SourceConfig config);
