@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "backends/postgres/database_error.h"
 #include "backends/postgres/pool.h"
@@ -26,23 +27,34 @@ Error QueryError(Error error, std::string path) {
   return error;
 }
 
-// The rows of `statement` on `pool`, with its error as a query's.
-boost::asio::awaitable<Result<postgres::QueryResult>> Run(const SourcePool& pool,
-                                                          const backends::sql::Statement& statement,
-                                                          const std::string& path) {
+// The one value a statement answers (SQL NULL is JSON null).
+Result<std::string> OneValue(std::vector<std::vector<std::optional<std::string>>>& rows,
+                             const std::string& path) {
+  if (rows.size() != 1 || rows.front().size() != 1) {
+    return Error(ErrorCode::kUnexpected, "the query did not return one value", path);
+  }
+  std::optional<std::string>& value = rows.front().front();
+  return value ? std::move(*value) : std::string("null");
+}
+
+// `statement`'s value on `pool`, with its error as a query's. A SQLite pool's errors have
+// Hasura's shapes already (backends/sqlite/database_error.h).
+boost::asio::awaitable<Result<std::string>> Run(const SourcePool& pool,
+                                                const backends::sql::Statement& statement,
+                                                const std::string& path) {
   if (const auto* sqlite = std::get_if<std::shared_ptr<backends::sqlite::Pool>>(&pool)) {
-    Result<backends::sqlite::Rows> rows = co_await (*sqlite)->Execute(statement);
-    if (!rows) {
-      Error error = std::move(rows).error();
+    Result<backends::sqlite::Rows> result = co_await (*sqlite)->Execute(statement);
+    if (!result) {
+      Error error = std::move(result).error();
       error.path = path;
       co_return error;
     }
-    co_return postgres::QueryResult{std::move(rows->columns), std::move(rows->rows)};
+    co_return OneValue(result->rows, path);
   }
   Result<postgres::QueryResult> result =
       co_await std::get<std::shared_ptr<postgres::Pool>>(pool)->Execute(statement);
   if (!result) co_return QueryError(std::move(result).error(), path);
-  co_return result;
+  co_return OneValue(result->rows, path);
 }
 
 }  // namespace
@@ -55,13 +67,7 @@ boost::asio::awaitable<Result<std::string>> RunStatement(const SourcePools& pool
   Result<SourcePool> pool = pools.Find(source);
   if (!pool) co_return std::move(pool).error();
   if (observer) observer(source, statement);
-  Result<postgres::QueryResult> result = co_await Run(*pool, statement, path);
-  if (!result) co_return std::move(result).error();
-  if (result->rows.size() != 1 || result->rows.front().size() != 1) {
-    co_return Error(ErrorCode::kUnexpected, "the query did not return one value", path);
-  }
-  std::optional<std::string>& value = result->rows.front().front();
-  co_return value ? std::move(*value) : std::string("null");
+  co_return co_await Run(*pool, statement, path);
 }
 
 }  // namespace junction::execute

@@ -29,17 +29,34 @@ struct CompiledPattern {
 
 void DeletePattern(void* pattern) { delete static_cast<CompiledPattern*>(pattern); }
 
+// Copies the bracket expression opening at pattern[i] (a '[') to `ere` as it is, and returns the
+// index of its closing ']' (or of the pattern's last character). A leading '^', a ']' first in
+// the list and the ']' of a [:class:] belong to the expression.
+size_t CopyBracketExpression(std::string_view pattern, size_t i, std::string& ere) {
+  ere += pattern[i];
+  if (i + 1 < pattern.size() && pattern[i + 1] == '^') ere += pattern[++i];
+  if (i + 1 < pattern.size() && pattern[i + 1] == ']') ere += pattern[++i];
+  while (++i < pattern.size()) {
+    if (pattern[i] == '[' && i + 1 < pattern.size() && pattern[i + 1] == ':') {
+      if (const size_t end = pattern.find(":]", i + 2); end != std::string_view::npos) {
+        ere.append(pattern.substr(i, end + 2 - i));
+        i = end + 1;
+        continue;
+      }
+    }
+    ere += pattern[i];
+    if (pattern[i] == ']') return i;
+  }
+  return pattern.size() - 1;
+}
+
 // Postgres's class escapes POSIX EREs lack: \d → [0-9], \D → [^0-9] (outside brackets; glibc
 // already knows \w \W \s \S).
 std::string TranslateRegex(std::string_view pattern) {
   std::string ere;
-  bool in_brackets = false;
   for (size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
-    if (in_brackets) {
-      if (c == ']') in_brackets = false;
-      ere += c;
-    } else if (c == '\\' && i + 1 < pattern.size()) {
+    if (c == '\\' && i + 1 < pattern.size()) {
       const char next = pattern[++i];
       if (next == 'd') {
         ere += "[0-9]";
@@ -50,11 +67,7 @@ std::string TranslateRegex(std::string_view pattern) {
         ere += next;
       }
     } else if (c == '[') {
-      in_brackets = true;
-      ere += c;
-      // A ']' first in the list (after an optional '^') is a literal.
-      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ere += pattern[++i];
-      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ere += pattern[++i];
+      i = CopyBracketExpression(pattern, i, ere);
     } else {
       ere += c;
     }
@@ -68,22 +81,9 @@ std::string TranslateRegex(std::string_view pattern) {
 std::string TranslateSimilar(std::string_view pattern) {
   static constexpr std::string_view kSpecial = ".[](){}*+?|^$\\";
   std::string ere = "^(";
-  bool in_brackets = false;
   for (size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
-    if (in_brackets) {
-      if (c == '[' && i + 1 < pattern.size() && pattern[i + 1] == ':') {
-        // [:alpha:] — its ']' does not close the expression.
-        const size_t end = pattern.find(":]", i + 2);
-        if (end != std::string_view::npos) {
-          ere.append(pattern.substr(i, end + 2 - i));
-          i = end + 1;
-          continue;
-        }
-      }
-      if (c == ']') in_brackets = false;
-      ere += c;
-    } else if (c == '\\' && i + 1 < pattern.size()) {
+    if (c == '\\' && i + 1 < pattern.size()) {
       const char next = pattern[++i];
       if (kSpecial.find(next) != std::string_view::npos) ere += '\\';
       ere += next;
@@ -95,10 +95,7 @@ std::string TranslateSimilar(std::string_view pattern) {
       ere += '\\';
       ere += c;
     } else if (c == '[') {
-      in_brackets = true;
-      ere += c;
-      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ere += pattern[++i];
-      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ere += pattern[++i];
+      i = CopyBracketExpression(pattern, i, ere);
     } else {
       ere += c;
     }
