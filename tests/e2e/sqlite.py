@@ -1,5 +1,6 @@
-"""SQLite databases for the black-box tests: files made with Python's sqlite3 module (the same
-SQLite library the engine links), and what the tests read from the engine's query log.
+"""What test_sqlite.py and test_sqlite_joins.py share: SQLite databases made with Python's
+sqlite3 module (the same SQLite library the engine links), what the tests read from the engine's
+query log, and small helpers for metadata calls and answers compared with their key order.
 
     path = create_database(tmp_path / "shop.db", "CREATE TABLE …; INSERT …;")
     with Lock(path):            # another process's BEGIN EXCLUSIVE: readers get SQLITE_BUSY
@@ -13,6 +14,11 @@ import json
 import pathlib
 import sqlite3
 import time
+
+from test_postgres import call
+
+# Engine arguments that turn the query log on.
+QUERY_LOG = ["--enabled-log-types", "startup,http-log,query-log"]
 
 
 def create_database(path, sql):
@@ -91,3 +97,42 @@ class QueryLog:
         for statement in self.statements(requests):
             found[statement["source"]] = found.get(statement["source"], 0) + 1
         return found
+
+
+def key_order(value):
+    """The keys of every object in `value`, in order (numbers compare by value, as JSON does:
+    10 and 10.0 are the same number)."""
+    if isinstance(value, dict):
+        return [(key, key_order(item)) for key, item in value.items()]
+    if isinstance(value, list):
+        return [key_order(item) for item in value]
+    return None
+
+
+def same(actual, expected):
+    """Equal JSON with the keys in the same order."""
+    assert actual == expected
+    assert key_order(actual) == key_order(expected), json.dumps(actual)
+
+
+def answer(engine, query, variables=None):
+    response = engine.graphql({"query": query, "variables": variables or {}})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def check(engine, query, data, variables=None):
+    same(answer(engine, query, variables), {"data": data})
+
+
+def add_source(engine, path, name="default", **settings):
+    return call(engine, "sqlite_add_source",
+                {"name": name, "configuration": {"db": str(path), **settings}})
+
+
+def export(engine):
+    return call(engine, "export_metadata", {})
+
+
+def source_entry(metadata, name):
+    return next(s for s in metadata["sources"] if s["name"] == name)
