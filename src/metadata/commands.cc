@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "metadata/manage_metadata.h"
+#include "metadata/permission_commands.h"
 #include "metadata/relationship_commands.h"
 #include "metadata/remote_relationship_commands.h"
 #include "metadata/source_commands.h"
@@ -70,12 +71,15 @@ constexpr std::pair<std::string_view, ObjectCommand> kObjectCommands[] = {
     {"set_table_is_enum", SetTableIsEnum},
     {"create_object_relationship", CreateObjectRelationship},
     {"create_array_relationship", CreateArrayRelationship},
-    {"drop_relationship", DropRelationship},
+    {"drop_relationship", DropRelationshipAndDependents},
     {"rename_relationship", RenameRelationship},
     {"set_relationship_comment", SetRelationshipComment},
     {"create_remote_relationship", CreateRemoteRelationship},
     {"update_remote_relationship", UpdateRemoteRelationship},
     {"delete_remote_relationship", DeleteRemoteRelationship},
+    {"create_select_permission", CreateSelectPermission},
+    {"drop_select_permission", DropSelectPermission},
+    {"set_permission_comment", SetPermissionComment},
 };
 
 // The commands SQLite sources offer (set_table_is_enum needs enum tables, which it has not).
@@ -93,6 +97,9 @@ constexpr std::string_view kSqliteCommands[] = {
     "create_remote_relationship",
     "update_remote_relationship",
     "delete_remote_relationship",
+    "create_select_permission",
+    "drop_select_permission",
+    "set_permission_comment",
 };
 
 // A command on a source of one kind.

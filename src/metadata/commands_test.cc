@@ -252,10 +252,10 @@ TEST_F(CommandsTest, UnknownAndUnsupportedCommands) {
   EXPECT_EQ(error.code, ErrorCode::kParseFailed);
   EXPECT_EQ(error.message, R"(unknown metadata command "frobnicate" for backend postgres)");
 
-  error = Fails(R"({"type":"pg_create_select_permission","args":{}})");
+  error = Fails(R"({"type":"pg_create_insert_permission","args":{}})");
   EXPECT_EQ(error.code, ErrorCode::kNotSupported);
   EXPECT_EQ(error.message,
-            R"(metadata command "pg_create_select_permission" is not supported by Junction yet)");
+            R"(metadata command "pg_create_insert_permission" is not supported by Junction yet)");
   EXPECT_EQ(Fails(R"({"type":"mssql_track_table","args":{}})").code, ErrorCode::kNotSupported);
 
   error = Fails(R"({"type":"bulk","args":[{"type":"add_remote_schema","args":{}}]})");

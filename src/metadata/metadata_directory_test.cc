@@ -439,5 +439,57 @@ TEST_F(MetadataDirectoryTest, ActionsComeFromActionsYamlAndSdlIsRefused) {
       << error;
 }
 
+TEST_F(MetadataDirectoryTest, SelectPermissionsRoundTripUnchanged) {
+  // Select permissions as pg_create_select_permission stores them (permission_commands.h).
+  Result<Metadata> metadata = Metadata::FromJson(Json::parse(R"({"version":3,"sources":[
+    {"name":"default","kind":"postgres","configuration":{"connection_info":{"database_url":"u"}},
+     "tables":[{"table":{"name":"author","schema":"public"},"select_permissions":[
+       {"role":"anonymous","permission":{"columns":"*","filter":{}}},
+       {"role":"user","permission":{"columns":["name","id"],"computed_fields":["full_name"],
+        "filter":{"_or":[{"id":{"_eq":"X-Hasura-User-Id"}},{"articles":{"id":{"_gt":1}}}]},
+        "limit":10,"allow_aggregations":true,"query_root_fields":[],
+        "subscription_root_fields":["select","select_stream"]},"comment":"own rows"}]}]}]})"));
+  ASSERT_TRUE(metadata) << metadata.error().message;
+  const Files files = MetadataDirectoryFiles(*metadata);
+  EXPECT_EQ(files.at("databases/default/tables/public_author.yaml"),
+            "table:\n"
+            "  name: author\n"
+            "  schema: public\n"
+            "select_permissions:\n"
+            "  - role: anonymous\n"
+            "    permission:\n"
+            "      columns: '*'\n"
+            "      filter: {}\n"
+            "  - role: user\n"
+            "    permission:\n"
+            "      columns:\n"
+            "        - name\n"
+            "        - id\n"
+            "      computed_fields:\n"
+            "        - full_name\n"
+            "      filter:\n"
+            "        _or:\n"
+            "          - id:\n"
+            "              _eq: X-Hasura-User-Id\n"
+            "          - articles:\n"
+            "              id:\n"
+            "                _gt: 1\n"
+            "      limit: 10\n"
+            "      allow_aggregations: true\n"
+            "      query_root_fields: []\n"
+            "      subscription_root_fields:\n"
+            "        - select\n"
+            "        - select_stream\n"
+            "    comment: own rows\n");
+
+  const fs::path first = temp_ / "first";
+  ASSERT_TRUE(WriteMetadataDirectory(first, *metadata));
+  Result<MetadataDirectory> read = ReadMetadataDirectory(first);
+  ASSERT_TRUE(read) << read.error().message;
+  EXPECT_EQ(read->metadata.document(), metadata->document());
+  EXPECT_EQ(read->metadata.ToText(), metadata->ToText());
+  EXPECT_EQ(MetadataDirectoryFiles(read->metadata), files);
+}
+
 }  // namespace
 }  // namespace junction::metadata

@@ -54,6 +54,12 @@ std::string RemoteRelationshipObjectName(std::string_view source, const Qualifie
   return "remote_relationship " + std::string(name) + " in " + TableObjectName(source, table);
 }
 
+std::string PermissionObjectName(std::string_view source, const QualifiedName& table,
+                                 std::string_view type, std::string_view role) {
+  return std::string(type) + "_permission " + std::string(role) + " in " +
+         TableObjectName(source, table);
+}
+
 Result<QualifiedName> ReadTableName(const Json& value, const std::string& path) {
   if (value.is_string())
     return QualifiedName{std::string(kDefaultSchema), value.get<std::string>()};

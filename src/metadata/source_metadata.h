@@ -57,6 +57,10 @@ std::string RelationshipObjectName(std::string_view source, const QualifiedName&
 // "remote_relationship").
 std::string RemoteRelationshipObjectName(std::string_view source, const QualifiedName& table,
                                          std::string_view name);
+// "select_permission user in table authors in source default" (inconsistent-object type
+// "select_permission"; `type` is "select", "insert", "update" or "delete").
+std::string PermissionObjectName(std::string_view source, const QualifiedName& table,
+                                 std::string_view type, std::string_view role);
 
 // Reads a table name at `path`: "authors" (schema public), {"schema"?, "name"}, or the
 // data-connector form of SQLite sources, ["main", "albums"] or ["albums"] (schema main).

@@ -3,11 +3,12 @@
 // hundred commands (server/src-lib/Hasura/Server/API/Metadata.hs); those Junction does not
 // implement yet answer not-supported, so a user sees that the command exists but is not available
 // here, while a name Hasura does not know either gets Hasura's own parse error. commands.cc runs
-// the Postgres source, table and relationship commands before asking here, which is why the lists
-// in unknown_command.cc still name them: for the other backends ("mssql_track_table").
+// the Postgres source, table, relationship and select-permission commands before asking here, which
+// is why the lists in unknown_command.cc still name them: for the other backends
+// ("mssql_track_table").
 //
-//   "pg_create_select_permission"  → not-supported  metadata command
-//                     "pg_create_select_permission" is not supported by Junction yet
+//   "pg_create_insert_permission"  → not-supported  metadata command
+//                     "pg_create_insert_permission" is not supported by Junction yet
 //   "pg_frobnicate"   → parse-failed   unknown metadata command "frobnicate" for backend postgres
 //   "frobnicate"      → parse-failed   unknown metadata command "frobnicate"; "frobnicate" was not
 //                                      recognized as a valid backend name

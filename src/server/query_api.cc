@@ -6,6 +6,7 @@
 #include <string_view>
 #include <utility>
 
+#include "metadata/permission_commands.h"
 #include "metadata/remote_relationship_commands.h"
 
 namespace junction::server {
@@ -41,14 +42,11 @@ constexpr std::string_view kOtherV1Types[] = {
     "add_computed_field",
     "drop_computed_field",
     "create_insert_permission",
-    "create_select_permission",
     "create_update_permission",
     "create_delete_permission",
     "drop_insert_permission",
-    "drop_select_permission",
     "drop_update_permission",
     "drop_delete_permission",
-    "set_permission_comment",
     "insert",
     "select",
     "update",
@@ -167,6 +165,12 @@ Result<Json> RunQuery(QueryApi api, CommandState& state, const Command& command,
     // name.
     if (std::string renamed = metadata::RemoteRelationshipCommandOfQueryType(type);
         !renamed.empty()) {
+      Command pg_command = command;
+      pg_command.type = std::move(renamed);
+      return metadata::RunCommand(state, pg_command, context);
+    }
+    // create_select_permission, drop_select_permission, set_permission_comment: the pg_ ones.
+    if (std::string renamed = metadata::PermissionCommandOfQueryType(type); !renamed.empty()) {
       Command pg_command = command;
       pg_command.type = std::move(renamed);
       return metadata::RunCommand(state, pg_command, context);
