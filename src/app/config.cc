@@ -96,6 +96,47 @@ std::vector<Setting> ServeSettings() {
                         return true;
                       },
                       "a secret"});
+  settings.push_back({"--jwt-secret", "JUNCTION_JWT_SECRET", "HASURA_GRAPHQL_JWT_SECRET", "JSON",
+                      "JWT mode: the key or jwk_url and options, as Hasura's "
+                      "HASURA_GRAPHQL_JWT_SECRET (needs --admin-secret)",
+                      [](const std::string& text, ServeConfig& config) {
+                        config.jwt_secret = text;
+                        return !text.empty();
+                      },
+                      "a JSON object such as {\"type\": \"HS256\", \"key\": \"…\"}"});
+  settings.push_back({"--auth-hook", "JUNCTION_AUTH_HOOK", "HASURA_GRAPHQL_AUTH_HOOK", "URL",
+                      "Webhook mode: the http:// URL asked who each request is (needs "
+                      "--admin-secret)",
+                      [](const std::string& text, ServeConfig& config) {
+                        config.auth_hook = text;
+                        return text.starts_with("http://") || text.starts_with("https://");
+                      },
+                      "an http:// URL"});
+  settings.push_back({"--auth-hook-mode", "JUNCTION_AUTH_HOOK_MODE",
+                      "HASURA_GRAPHQL_AUTH_HOOK_MODE", "GET|POST",
+                      "How the webhook is called: GET forwards the client's headers (the "
+                      "default), POST sends them and the GraphQL request as JSON",
+                      [](const std::string& text, ServeConfig& config) {
+                        config.auth_hook_post = text == "POST";
+                        return text == "GET" || text == "POST";
+                      },
+                      "GET or POST"});
+  settings.push_back({"--auth-hook-timeout", "JUNCTION_AUTH_HOOK_TIMEOUT", "", "SECONDS",
+                      "How long a request waits for the webhook's answer (default 10)",
+                      [](const std::string& text, ServeConfig& config) {
+                        std::optional<unsigned> seconds = ParseInteger<unsigned>(text, 1, 3600);
+                        if (seconds) config.auth_hook_timeout_seconds = *seconds;
+                        return seconds.has_value();
+                      },
+                      "a number of seconds from 1 to 3600"});
+  settings.push_back({"--unauthorized-role", "JUNCTION_UNAUTHORIZED_ROLE",
+                      "HASURA_GRAPHQL_UNAUTHORIZED_ROLE", "ROLE",
+                      "The role of requests without credentials (admin-secret and JWT modes)",
+                      [](const std::string& text, ServeConfig& config) {
+                        config.unauthorized_role = text;
+                        return !text.empty();
+                      },
+                      "a role name"});
   settings.push_back({"--max-body-size", "JUNCTION_MAX_BODY_SIZE", "", "BYTES",
                       "Largest request body, e.g. 10MiB (the default); larger bodies get 413",
                       [](const std::string& text, ServeConfig& config) {

@@ -3,6 +3,8 @@
 // contract other tools depend on:
 //
 //   junction serve [--host 127.0.0.1] [--port 8080] [--admin-secret S]
+//                  [--jwt-secret JSON | --auth-hook URL [--auth-hook-mode GET|POST]
+//                   [--auth-hook-timeout SECONDS]] [--unauthorized-role ROLE]
 //                  [--metadata-store FILE|postgres://… | --metadata-dir DIR [--watch]]
 //                  [--max-body-size BYTES] [--max-connections N] [--threads N] [--log-level L]
 //   junction version
@@ -27,9 +29,15 @@ struct ServeConfig {
   server::ServerOptions server;  // host, port, threads, body and connection limits
   // A file path, or a postgres:// (postgresql://) URL: IsPostgresUrl.
   std::string metadata_store = std::string(kDefaultMetadataStore);
-  std::string metadata_dir;        // when set, the metadata is this directory's, read-only
-  bool watch = false;              // serve metadata_dir's changes as its files change
-  std::string admin_secret;        // empty: no secret (development mode, everyone is admin)
+  std::string metadata_dir;  // when set, the metadata is this directory's, read-only
+  bool watch = false;        // serve metadata_dir's changes as its files change
+  std::string admin_secret;  // empty: no secret (development mode, everyone is admin)
+  // Authentication modes (server/auth.h); each needs admin_secret, which serve checks.
+  std::string jwt_secret;       // JSON, as HASURA_GRAPHQL_JWT_SECRET; empty: no JWT mode
+  std::string auth_hook;        // webhook URL; empty: no webhook mode
+  bool auth_hook_post = false;  // --auth-hook-mode POST
+  unsigned auth_hook_timeout_seconds = 10;
+  std::string unauthorized_role;   // empty: none
   std::string log_level = "info";  // debug | info | warn | error
   // Whether `query-log` lines (each statement sent to a database) are written: Hasura's
   // enabled log types, of which the others are always on.

@@ -269,5 +269,50 @@ TEST(ParseByteSize, RejectsMalformedZeroAndHuge) {
   EXPECT_EQ(ParseByteSize("99999999999999999999999"), std::nullopt);
 }
 
+TEST(ParseCommandLine, AuthenticationModes) {
+  CommandLine parsed = Parse({"serve"});
+  ASSERT_EQ(parsed.command, Command::kServe) << parsed.message;
+  EXPECT_EQ(parsed.serve.jwt_secret, "");
+  EXPECT_EQ(parsed.serve.auth_hook, "");
+  EXPECT_FALSE(parsed.serve.auth_hook_post);
+  EXPECT_EQ(parsed.serve.auth_hook_timeout_seconds, 10u);
+  EXPECT_EQ(parsed.serve.unauthorized_role, "");
+
+  parsed = Parse({"serve", "--jwt-secret", R"({"type":"HS256","key":"k"})", "--unauthorized-role",
+                  "anonymous"});
+  ASSERT_EQ(parsed.command, Command::kServe) << parsed.message;
+  EXPECT_EQ(parsed.serve.jwt_secret, R"({"type":"HS256","key":"k"})");
+  EXPECT_EQ(parsed.serve.unauthorized_role, "anonymous");
+
+  parsed = Parse({"serve"}, {{"HASURA_GRAPHQL_AUTH_HOOK", "http://hasura-hook/"},
+                             {"JUNCTION_AUTH_HOOK", "http://junction-hook/"},
+                             {"HASURA_GRAPHQL_AUTH_HOOK_MODE", "POST"},
+                             {"JUNCTION_AUTH_HOOK_TIMEOUT", "3"},
+                             {"HASURA_GRAPHQL_UNAUTHORIZED_ROLE", "guest"},
+                             {"HASURA_GRAPHQL_JWT_SECRET", "{}"}});
+  ASSERT_EQ(parsed.command, Command::kServe) << parsed.message;
+  EXPECT_EQ(parsed.serve.auth_hook, "http://junction-hook/");
+  EXPECT_TRUE(parsed.serve.auth_hook_post);
+  EXPECT_EQ(parsed.serve.auth_hook_timeout_seconds, 3u);
+  EXPECT_EQ(parsed.serve.unauthorized_role, "guest");
+  EXPECT_EQ(parsed.serve.jwt_secret, "{}") << "the modes' combination is checked by serve";
+
+  parsed = Parse({"serve", "--auth-hook-mode", "PUT"});
+  EXPECT_EQ(parsed.exit_code, kUsageErrorExitCode);
+  EXPECT_NE(parsed.message.find("--auth-hook-mode"), std::string::npos) << parsed.message;
+  parsed = Parse({"serve", "--auth-hook", "ftp://x"});
+  EXPECT_EQ(parsed.exit_code, kUsageErrorExitCode);
+  parsed = Parse({"serve", "--auth-hook-timeout", "0"});
+  EXPECT_EQ(parsed.exit_code, kUsageErrorExitCode);
+}
+
+TEST(ParseCommandLine, HelpListsTheAuthenticationOptions) {
+  CommandLine parsed = Parse({"serve", "--help"});
+  for (const char* flag : {"--jwt-secret", "--auth-hook", "--auth-hook-mode", "--auth-hook-timeout",
+                           "--unauthorized-role", "HASURA_GRAPHQL_JWT_SECRET"}) {
+    EXPECT_NE(parsed.message.find(flag), std::string::npos) << flag;
+  }
+}
+
 }  // namespace
 }  // namespace junction::app

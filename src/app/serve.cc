@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 #include <spdlog/common.h>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
 
@@ -25,8 +26,12 @@
 #include "app/version.h"
 #include "common/json_writer.h"
 #include "schema/snapshot.h"
+#include "server/auth.h"
 #include "server/engine.h"
+#include "server/http_fetch.h"
 #include "server/http_server.h"
+#include "server/jwk_refresher.h"
+#include "server/jwt.h"
 #include "server/logging.h"
 #include "server/router.h"
 
@@ -161,6 +166,51 @@ int FailStartup(std::string_view kind, const std::string& message) {
   return 1;
 }
 
+// The authentication modes of the configuration, checked as Hasura checks them at start-up; an
+// Error's message is for FailStartup. `jwt` is the verifier when JWT mode is on (its JWK set, if
+// any, still to be fetched).
+Result<server::AuthModes> MakeAuthModes(const ServeConfig& config,
+                                        std::shared_ptr<server::JwtVerifier>& jwt) {
+  server::AuthModes modes;
+  modes.unauthorized_role = config.unauthorized_role;
+  if (!config.jwt_secret.empty()) {
+    Result<std::shared_ptr<server::JwtVerifier>> verifier =
+        server::JwtVerifier::Create(config.jwt_secret);
+    if (!verifier) {
+      return Error(ErrorCode::kInvalidConfiguration,
+                   fmt::format("Fatal Error: --jwt-secret (HASURA_GRAPHQL_JWT_SECRET): {}",
+                               verifier.error().message));
+    }
+    if (!(*verifier)->config().jwk_url.empty()) {
+      if (Result<server::ParsedUrl> url = server::ParseHttpUrl((*verifier)->config().jwk_url);
+          !url) {
+        return Error(ErrorCode::kInvalidConfiguration,
+                     "Fatal Error: --jwt-secret jwk_url: " + url.error().message);
+      }
+    }
+    jwt = *verifier;
+    modes.jwt = jwt;
+  }
+  if (!config.auth_hook.empty()) {
+    if (Result<server::ParsedUrl> url = server::ParseHttpUrl(config.auth_hook); !url) {
+      return Error(ErrorCode::kInvalidConfiguration,
+                   "Fatal Error: --auth-hook (HASURA_GRAPHQL_AUTH_HOOK): " + url.error().message);
+    }
+    modes.webhook = server::WebhookOptions{config.auth_hook, config.auth_hook_post,
+                                           std::chrono::seconds(config.auth_hook_timeout_seconds)};
+  }
+  if (Status checked = server::CheckAuthModes(config.admin_secret, modes); !checked) {
+    return checked.error();
+  }
+  return modes;
+}
+
+std::string_view AuthModeName(const ServeConfig& config) {
+  if (!config.jwt_secret.empty()) return "jwt";
+  if (!config.auth_hook.empty()) return "webhook";
+  return config.admin_secret.empty() ? "none" : "admin-secret";
+}
+
 void LogConfiguration(const ServeConfig& config, const MetadataSource& metadata_source) {
   LogStartup(spdlog::level::info, "server_configuration", "starting", [&](JsonWriter& w) {
     w.Key("version");
@@ -175,6 +225,14 @@ void LogConfiguration(const ServeConfig& config, const MetadataSource& metadata_
     w.Bool(static_cast<bool>(metadata_source.check));
     w.Key("admin_secret_set");
     w.Bool(!config.admin_secret.empty());
+    w.Key("auth_mode");
+    w.String(AuthModeName(config));
+    w.Key("unauthorized_role");
+    if (config.unauthorized_role.empty()) {
+      w.Null();
+    } else {
+      w.String(config.unauthorized_role);
+    }
     w.Key("max_body_bytes");
     w.Int(static_cast<int64_t>(config.server.max_body_bytes));
     w.Key("max_connections");
@@ -218,10 +276,35 @@ int ServeOrFail(const ServeConfig& config) {
   // One io_context for everything (DESIGN.md §5): the engine connects to its sources on it before
   // the listener starts, then the listener's threads run it.
   boost::asio::io_context ioc;
+  std::shared_ptr<server::JwtVerifier> jwt;
+  Result<server::AuthModes> auth = MakeAuthModes(config, jwt);
+  if (!auth) return FailStartup("auth", auth.error().message);
+  std::optional<std::chrono::seconds> jwks_expiry;
+  if (jwt && !jwt->config().jwk_url.empty()) {
+    // As Hasura: the first fetch must succeed, refreshes run in the background.
+    // (co_spawn's future needs a default-constructible value: the expiry goes by reference.)
+    auto fetch = [&]() -> boost::asio::awaitable<Status> {
+      const std::chrono::milliseconds timeout = std::chrono::seconds(10);
+      Result<std::optional<std::chrono::seconds>> expiry =
+          co_await server::FetchJwks(*jwt, timeout);
+      if (!expiry) co_return expiry.error();
+      jwks_expiry = *expiry;
+      co_return Status();
+    };
+    std::future<Status> fetched = boost::asio::co_spawn(ioc, fetch(), boost::asio::use_future);
+    while (fetched.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+      if (ioc.run_one() == 0) ioc.restart();
+    }
+    ioc.restart();
+    if (Status got = fetched.get(); !got) {
+      return FailStartup("auth", "Fatal Error: JWK: " + got.error().message);
+    }
+  }
   execute::ExecuteOptions execute_options{config.remote_join_batch_size};
   if (config.query_log) execute_options.on_statement = LogStatement;
-  server::Engine engine(server::EngineOptions{config.admin_secret, std::move(execute_options)},
-                        *source.store, ioc.get_executor());
+  server::Engine engine(
+      server::EngineOptions{config.admin_secret, std::move(execute_options), std::move(*auth)},
+      *source.store, ioc.get_executor());
   std::future<Status> started_engine =
       boost::asio::co_spawn(ioc, engine.Start(std::move(*metadata)), boost::asio::use_future);
   // Run only until the engine is ready: the pools' timers are work that must not hold us here.
@@ -243,6 +326,9 @@ int ServeOrFail(const ServeConfig& config) {
     return FailStartup("server", started.error().message);
   }
   std::unique_ptr<MetadataWatcher> watcher = WatchMetadata(source, engine, ioc);
+  if (jwks_expiry) {
+    boost::asio::co_spawn(ioc, server::RefreshJwks(jwt, jwks_expiry), boost::asio::detached);
+  }
   http.Wait();
   watcher.reset();  // before the io_context its adoptions run on goes
   KeepStopSignalsPending();

@@ -16,6 +16,10 @@ std::string_view ToString(ErrorCode code) {
     case ErrorCode::kInvalidConfiguration: return "invalid-configuration";
     case ErrorCode::kInvalidHeaders: return "invalid-headers";
     case ErrorCode::kInvalidJson: return "invalid-json";
+    case ErrorCode::kInvalidJwt: return "invalid-jwt";
+    case ErrorCode::kInvalidParams: return "invalid-params";
+    case ErrorCode::kJwtInvalidClaims: return "jwt-invalid-claims";
+    case ErrorCode::kJwtMissingRoleClaims: return "jwt-missing-role-claims";
     case ErrorCode::kNotExists: return "not-exists";
     case ErrorCode::kNotFound: return "not-found";
     case ErrorCode::kNotSupported: return "not-supported";

@@ -28,6 +28,10 @@ enum class ErrorCode {
   kInvalidConfiguration,  // invalid-configuration
   kInvalidHeaders,        // invalid-headers
   kInvalidJson,           // invalid-json
+  kInvalidJwt,            // invalid-jwt
+  kInvalidParams,         // invalid-params
+  kJwtInvalidClaims,      // jwt-invalid-claims
+  kJwtMissingRoleClaims,  // jwt-missing-role-claims
   kNotExists,             // not-exists
   kNotFound,              // not-found
   kNotSupported,          // not-supported

@@ -37,6 +37,7 @@
 #include "metadata/commands.h"
 #include "metadata/store.h"
 #include "schema/snapshot.h"
+#include "server/auth.h"
 #include "server/handlers.h"
 #include "server/http_types.h"
 #include "server/query_cache.h"
@@ -47,6 +48,7 @@ namespace junction::server {
 struct EngineOptions {
   std::string admin_secret;  // empty: no secret, every request is admin (development mode)
   execute::ExecuteOptions execute = {};
+  AuthModes auth = {};  // JWT, webhook, unauthorized role (auth.h)
 };
 
 class Engine : public Handlers {

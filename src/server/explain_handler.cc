@@ -134,8 +134,9 @@ void WriteHop(const Hop& hop, const std::vector<std::string>& plan, JsonWriter& 
 }  // namespace
 
 boost::asio::awaitable<HttpResponse> Engine::HandleExplain(const HttpRequest& request) {
-  Result<schema::Session> session = Authenticate(options_.admin_secret, request);
-  if (!session) co_return ErrorResponse(401, session.error());
+  Result<schema::Session> session =
+      co_await Authenticate(options_.admin_secret, options_.auth, request);
+  if (!session) co_return ErrorResponse(AuthErrorStatus(session.error()), session.error());
   if (!session->IsAdmin()) {
     co_return ErrorResponse(400,
                             Error(ErrorCode::kAccessDenied, "restricted access : admin only", "$"));

@@ -32,7 +32,8 @@ boost::asio::awaitable<HttpResponse> Engine::RespondGraphql(const HttpRequest& r
 
   // Hasura parses the body first but answers an authentication failure before a parse failure,
   // so authenticating first gives the same answers.
-  Result<schema::Session> session = Authenticate(options_.admin_secret, request);
+  Result<schema::Session> session =
+      co_await Authenticate(options_.admin_secret, options_.auth, request);
   if (!session) co_return JsonResponse(200, GraphqlErrorsBody({session.error()}, false));
   const bool admin = session->IsAdmin();
 

@@ -95,8 +95,11 @@ Engine::Attempt Engine::RunOnce(AdminApi api, const metadata::Json& body,
 
 boost::asio::awaitable<HttpResponse> Engine::RespondAdmin(const HttpRequest& request,
                                                           AdminApi api) {
-  Result<schema::Session> session = Authenticate(options_.admin_secret, request);
-  if (!session) co_return ErrorResponse(401, session.error(), false);
+  Result<schema::Session> session =
+      co_await Authenticate(options_.admin_secret, options_.auth, request);
+  if (!session) {
+    co_return ErrorResponse(AuthErrorStatus(session.error()), session.error(), false);
+  }
   Result<metadata::Json> body = metadata::ParseJsonText(request.body);
   if (!body) co_return ErrorResponse(400, body.error(), session->IsAdmin());
   if (!session->IsAdmin()) {
