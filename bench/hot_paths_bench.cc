@@ -147,7 +147,8 @@ void BM_PrepareRequest(benchmark::State& state) {
   const server::GraphqlRequest request = Request(kW2);
   for (auto _ : state) {
     server::QueryCache cache;
-    server::PreparedRequest prepared = server::PrepareGraphqlRequest(role, "admin", cache, request);
+    server::PreparedRequest prepared =
+        server::PrepareGraphqlRequest(role, schema::Session(), cache, request);
     if (prepared.plan == nullptr) {
       state.SkipWithError(prepared.errors.front().message.c_str());
       return;
@@ -161,9 +162,10 @@ void BM_PrepareRequestCached(benchmark::State& state) {
   const schema::RoleSchema& role = *BenchSnapshot().admin;
   const server::GraphqlRequest request = Request(kW2);
   server::QueryCache cache;
-  server::PrepareGraphqlRequest(role, "admin", cache, request);
+  server::PrepareGraphqlRequest(role, schema::Session(), cache, request);
   for (auto _ : state) {
-    server::PreparedRequest prepared = server::PrepareGraphqlRequest(role, "admin", cache, request);
+    server::PreparedRequest prepared =
+        server::PrepareGraphqlRequest(role, schema::Session(), cache, request);
     benchmark::DoNotOptimize(prepared);
   }
 }
@@ -173,7 +175,7 @@ BENCHMARK(BM_PrepareRequestCached)->Unit(benchmark::kMicrosecond);
 std::shared_ptr<const execute::ExecutablePlan> W4Plan() {
   server::QueryCache cache;
   server::PreparedRequest prepared =
-      server::PrepareGraphqlRequest(*BenchSnapshot().admin, "admin", cache, Request(kW4));
+      server::PrepareGraphqlRequest(*BenchSnapshot().admin, schema::Session(), cache, Request(kW4));
   return prepared.plan;
 }
 

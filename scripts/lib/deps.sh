@@ -14,6 +14,7 @@ JUNCTION_PACKAGES=(
   nlohmann-json3-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libcli11-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3-pytest python3-requests python3-psycopg2
+  python3-cryptography
   # the graphql-js oracle (tests/oracle); Debian's nodejs/npm only when no node/npm is installed
   nodejs npm
   # a database for the Postgres tests

@@ -17,7 +17,8 @@ namespace asio = boost::asio;
 asio::awaitable<Result<std::string>> RunStep(const plan::Step& step,
                                              const backends::sql::Statement& statement,
                                              const JoinContext& joins) {
-  Result<std::string> json = co_await RunStatement(joins.pools, step.source, statement, "$", joins.on_statement);
+  Result<std::string> json =
+      co_await RunStatement(joins.pools, step.source, statement, "$", joins.on_statement);
   if (!json || step.joins.empty()) co_return json;
   co_return co_await RunRemoteJoins(std::move(json).value(), step.joins, joins);
 }
@@ -40,9 +41,9 @@ asio::awaitable<std::vector<Result<std::string>>> RunSteps(const ExecutablePlan&
   co_return co_await WhenAll(std::move(steps));
 }
 
-// The statement of a root field, in the dialect of the database its table is in.
-Result<backends::sql::Statement> TranslateStep(const plan::Step& step) {
-  const ir::RootField& field = step.field;
+}  // namespace
+
+Result<backends::sql::Statement> TranslateRootField(const ir::RootField& field) {
   const schema::Table* table = field.kind == ir::RootField::Kind::kSelectAggregate
                                    ? field.aggregate.table
                                    : field.select.table;
@@ -51,6 +52,8 @@ Result<backends::sql::Statement> TranslateStep(const plan::Step& step) {
   }
   return backends::postgres::Translate(field);
 }
+
+namespace {
 
 // The statement of a remote join, in the dialect of its target's database.
 Result<backends::sql::Statement> TranslateJoin(const plan::RemoteJoin& join) {
@@ -83,7 +86,7 @@ Result<ExecutablePlan> Prepare(plan::Plan plan) {
   for (plan::RootEntry& entry : prepared.plan.root) {
     auto* step = std::get_if<plan::Step>(&entry.value);
     if (step == nullptr) continue;
-    Result<backends::sql::Statement> statement = TranslateStep(*step);
+    Result<backends::sql::Statement> statement = TranslateRootField(step->field);
     if (!statement) return std::move(statement).error();
     prepared.statements.push_back(std::move(statement).value());
     if (Status joins = PrepareJoins(step->joins, prepared.join_statements); !joins) {

@@ -37,7 +37,11 @@ struct ExecutablePlan {
   std::vector<backends::sql::Statement> join_statements;
 };
 
-// Translates every step of `plan` and every remote join in it.
+// The statement of a root field, in the dialect of the database its table is in.
+Result<backends::sql::Statement> TranslateRootField(const ir::RootField& field);
+
+// Translates every step of `plan` and every remote join in it. REQUIRES: the plan's remote
+// permission filters are resolved (remote_filters.h).
 Result<ExecutablePlan> Prepare(plan::Plan plan);
 
 struct ExecuteOptions {

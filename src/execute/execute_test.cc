@@ -16,7 +16,7 @@ namespace {
 // The Plan and Execute stages of one operation, on an io_context of its own.
 Result<std::string> PlanAndExecute(const graphql::Operation& operation,
                                    const schema::RoleSchema& role) {
-  Result<plan::Plan> plan = plan::MakePlan(operation, role);
+  Result<plan::Plan> plan = plan::MakePlan(operation, role, schema::Session());
   if (!plan) return plan.error();
   Result<ExecutablePlan> prepared = Prepare(std::move(plan).value());
   if (!prepared) return prepared.error();

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "ir/build_select_args.h"
+#include "ir/permission_filter.h"
 
 namespace junction::ir {
 
@@ -31,20 +32,50 @@ bool Applies(const NormalizedField& field, const std::string& type_name) {
 
 Result<std::vector<Field>> BuildFields(const schema::Table& table,
                                        const std::vector<NormalizedField>& selection,
-                                       const std::string& path);
+                                       const std::string& path, const schema::Session& session);
 Result<AggregateSelect> BuildAggregateSelect(const schema::Table& table,
-                                             const NormalizedField& field, const std::string& path);
+                                             const NormalizedField& field, const std::string& path,
+                                             const schema::Session& session);
 
+// `where` and the role's permission filter on `table`, both of which rows must pass.
+Status AddPermissionFilter(const schema::Table& table, const schema::Session& session,
+                           std::optional<BoolExp>& where) {
+  auto filter = PermissionFilter(table, session);
+  if (!filter) return filter.error();
+  if (!*filter) return {};
+  if (!where) {
+    where = std::move(*filter);
+    return {};
+  }
+  And both;
+  both.operands.push_back(std::move(**filter));
+  both.operands.push_back(std::move(*where));
+  where = BoolExp{std::move(both)};
+  return {};
+}
+
+// The smaller of the user's limit and the role's permission limit (REMOTE_JOINS.md §4).
+std::optional<int64_t> CappedLimit(const schema::Table& table, std::optional<int64_t> limit) {
+  if (table.permission == nullptr || !table.permission->limit) return limit;
+  return limit ? std::min(*limit, *table.permission->limit) : table.permission->limit;
+}
+
+// The rows of `table` a field selects: its arguments (`with_args`: a list, not an object
+// relationship) and the role's permission.
 Result<Select> BuildSelect(const schema::Table& table, const NormalizedField& field,
-                           const std::string& path, bool with_args) {
+                           const std::string& path, bool with_args,
+                           const schema::Session& session) {
   Select select;
   select.table = &table;
   if (with_args) {
-    auto args = BuildSelectArgs(table, field.arguments, path + ".args");
+    auto args = BuildSelectArgs(table, field.arguments, path + ".args", session);
     if (!args) return args.error();
     select.args = std::move(*args);
+    select.args.limit = CappedLimit(table, select.args.limit);
   }
-  auto fields = BuildFields(table, field.selection_set, path);
+  Status filtered = AddPermissionFilter(table, session, select.args.where);
+  if (!filtered) return filtered.error();
+  auto fields = BuildFields(table, field.selection_set, path, session);
   if (!fields) return fields.error();
   select.fields = std::move(*fields);
   return select;
@@ -52,34 +83,35 @@ Result<Select> BuildSelect(const schema::Table& table, const NormalizedField& fi
 
 // A relationship field: the related object, the related rows, or their aggregate.
 Result<Field> BuildRelationshipField(const schema::Relationship& relationship, bool aggregate,
-                                     const NormalizedField& field, const std::string& path) {
+                                     const NormalizedField& field, const std::string& path,
+                                     const schema::Session& session) {
   const schema::Table& target = *relationship.target;
   if (aggregate) {
-    auto select = BuildAggregateSelect(target, field, path);
+    auto select = BuildAggregateSelect(target, field, path, session);
     if (!select) return select.error();
     return Field{field.alias, ArrayAggregate{&relationship, std::move(*select)}};
   }
   const bool is_array = relationship.kind == schema::Relationship::Kind::kArray;
-  auto select = BuildSelect(target, field, path, is_array);
+  auto select = BuildSelect(target, field, path, is_array, session);
   if (!select) return select.error();
   if (is_array) return Field{field.alias, ArrayRelation{&relationship, std::move(*select)}};
   return Field{field.alias, ObjectRelation{&relationship, std::move(*select)}};
 }
 
 Result<Field> BuildField(const schema::Table& table, const NormalizedField& field,
-                         const std::string& path) {
+                         const std::string& path, const schema::Session& session) {
   if (field.name == kTypename) return Field{field.alias, Typename{table.graphql_name}};
   if (const schema::Column* column = table.FindColumn(field.name)) {
     return Field{field.alias, ColumnField{column}};
   }
   if (const schema::Relationship* relationship = table.FindRelationship(field.name)) {
-    return BuildRelationshipField(*relationship, false, field, path);
+    return BuildRelationshipField(*relationship, false, field, path, session);
   }
   if (field.name.ends_with(kAggregateSuffix)) {
     const std::string name = field.name.substr(0, field.name.size() - kAggregateSuffix.size());
     const schema::Relationship* relationship = table.FindRelationship(name);
     if (relationship != nullptr && relationship->kind == schema::Relationship::Kind::kArray) {
-      return BuildRelationshipField(*relationship, true, field, path);
+      return BuildRelationshipField(*relationship, true, field, path, session);
     }
   }
   return Unexpected("field '" + field.name + "' not found in type: '" + table.graphql_name + "'",
@@ -88,11 +120,11 @@ Result<Field> BuildField(const schema::Table& table, const NormalizedField& fiel
 
 Result<std::vector<Field>> BuildFields(const schema::Table& table,
                                        const std::vector<NormalizedField>& selection,
-                                       const std::string& path) {
+                                       const std::string& path, const schema::Session& session) {
   std::vector<Field> fields;
   for (const NormalizedField& field : selection) {
     if (!Applies(field, table.graphql_name)) continue;
-    auto built = BuildField(table, field, FieldPath(path, field));
+    auto built = BuildField(table, field, FieldPath(path, field), session);
     if (!built) return built.error();
     fields.push_back(std::move(*built));
   }
@@ -165,13 +197,23 @@ Result<AggregateFunctions> BuildAggregateFunctions(const schema::Table& table,
 }
 
 Result<AggregateSelect> BuildAggregateSelect(const schema::Table& table,
-                                             const NormalizedField& field,
-                                             const std::string& path) {
+                                             const NormalizedField& field, const std::string& path,
+                                             const schema::Session& session) {
   AggregateSelect select;
   select.table = &table;
-  auto args = BuildSelectArgs(table, field.arguments, path + ".args");
+  auto args = BuildSelectArgs(table, field.arguments, path + ".args", session);
   if (!args) return args.error();
   select.args = std::move(*args);
+  Status filtered = AddPermissionFilter(table, session, select.args.where);
+  if (!filtered) return filtered.error();
+  if (table.permission != nullptr && table.permission->limit) {
+    auto nodes_args = BuildSelectArgs(table, field.arguments, path + ".args", session);
+    if (!nodes_args) return nodes_args.error();
+    nodes_args->limit = CappedLimit(table, nodes_args->limit);
+    filtered = AddPermissionFilter(table, session, nodes_args->where);
+    if (!filtered) return filtered.error();
+    select.nodes_args = std::move(*nodes_args);
+  }
   const std::string type_name = table.graphql_name + "_aggregate";
   for (const NormalizedField& child : field.selection_set) {
     if (!Applies(child, type_name)) continue;
@@ -183,7 +225,7 @@ Result<AggregateSelect> BuildAggregateSelect(const schema::Table& table,
       if (!functions) return functions.error();
       select.fields.push_back({child.alias, std::move(*functions)});
     } else if (child.name == "nodes") {
-      auto nodes = BuildFields(table, child.selection_set, child_path);
+      auto nodes = BuildFields(table, child.selection_set, child_path, session);
       if (!nodes) return nodes.error();
       select.fields.push_back({child.alias, Nodes{std::move(*nodes)}});
     } else {
@@ -196,8 +238,8 @@ Result<AggregateSelect> BuildAggregateSelect(const schema::Table& table,
 
 // `<t>_by_pk(id: 7)` → the conjunction of the primary key equalities.
 Result<Select> BuildSelectByPk(const schema::Table& table, const NormalizedField& field,
-                               const std::string& path) {
-  auto select = BuildSelect(table, field, path, false);
+                               const std::string& path, const schema::Session& session) {
+  auto select = BuildSelect(table, field, path, false, session);
   if (!select) return select.error();
   And conjunction;
   for (const std::string& name : table.primary_key) {
@@ -208,6 +250,7 @@ Result<Select> BuildSelectByPk(const schema::Table& table, const NormalizedField
     }
     conjunction.operands.push_back(BoolExp{Compare{column, CompareOp::kEq, *value}});
   }
+  if (select->args.where) conjunction.operands.push_back(std::move(*select->args.where));
   select->args.where = BoolExp{std::move(conjunction)};
   return select;
 }
@@ -215,7 +258,8 @@ Result<Select> BuildSelectByPk(const schema::Table& table, const NormalizedField
 }  // namespace
 
 Result<RootField> BuildRootField(const schema::TableRootField& root,
-                                 const graphql::NormalizedField& field) {
+                                 const graphql::NormalizedField& field,
+                                 const schema::Session& session) {
   if (root.table == nullptr) return Unexpected("root field without a table", "$");
   const schema::Table& table = *root.table;
   const std::string path = "$.selectionSet." + field.alias;
@@ -225,21 +269,21 @@ Result<RootField> BuildRootField(const schema::TableRootField& root,
   switch (root.kind) {
     case schema::TableRootField::Kind::kSelect: {
       result.kind = RootField::Kind::kSelect;
-      auto select = BuildSelect(table, field, path, true);
+      auto select = BuildSelect(table, field, path, true, session);
       if (!select) return select.error();
       result.select = std::move(*select);
       break;
     }
     case schema::TableRootField::Kind::kSelectByPk: {
       result.kind = RootField::Kind::kSelectByPk;
-      auto select = BuildSelectByPk(table, field, path);
+      auto select = BuildSelectByPk(table, field, path, session);
       if (!select) return select.error();
       result.select = std::move(*select);
       break;
     }
     case schema::TableRootField::Kind::kSelectAggregate: {
       result.kind = RootField::Kind::kSelectAggregate;
-      auto aggregate = BuildAggregateSelect(table, field, path);
+      auto aggregate = BuildAggregateSelect(table, field, path, session);
       if (!aggregate) return aggregate.error();
       result.aggregate = std::move(*aggregate);
       break;

@@ -19,11 +19,17 @@
 #include "graphql/operation.h"
 #include "ir/ir.h"
 #include "schema/role_schema.h"
+#include "schema/session.h"
 
 namespace junction::ir {
 
+// The role's permissions (in the table's model: role_model.h) apply throughout, instantiated
+// for `session` (permission_filter.h): each table's row filter is anded into the rows it reads
+// (selects, relationships, `where` and `order_by` through relationships, aggregates), its limit
+// caps lists (the user's smaller limit wins; for `_aggregate`, `nodes` only).
 // REQUIRES: `field` was validated against the schema generated from `root.table`'s SourceModel.
 Result<RootField> BuildRootField(const schema::TableRootField& root,
-                                 const graphql::NormalizedField& field);
+                                 const graphql::NormalizedField& field,
+                                 const schema::Session& session = schema::Session());
 
 }  // namespace junction::ir

@@ -201,5 +201,121 @@ TEST_F(BuildIrTest, UnknownFieldIsOurBug) {
   EXPECT_EQ(built.error().path, "$.selectionSet.user.selectionSet.nope");
 }
 
+// ---- permissions --------------------------------------------------------------------------
+
+// The fixture's tables as a role sees them: `filter` on user (id compared to x-hasura-user-id),
+// a limit of 2 and every row on order.
+class PermissionIrTest : public BuildIrTest {
+ protected:
+  PermissionIrTest() {
+    schema::Table& user = model_.sources["default"].tables[{"public", "user"}];
+    schema::Table& order = model_.sources["default"].tables[{"public", "order"}];
+    user.columns[0].scalar_kind = schema::PgScalar::Kind::kInteger;
+    auto user_permission = std::make_shared<schema::SelectPermission>();
+    user_permission->filter = schema::PermissionExp{
+        schema::PermissionCompare{&user.columns[0], "_eq", "X-Hasura-User-Id"}};
+    user.permission = user_permission;
+    auto order_permission = std::make_shared<schema::SelectPermission>();
+    order_permission->limit = 2;
+    order_permission->allow_aggregations = true;
+    order.permission = order_permission;
+    session_.role = "user";
+    session_.variables["x-hasura-user-id"] = "7";
+  }
+
+  schema::Session session_;
+};
+
+// A filter on a SQLite column compares values of the column's type.
+void OnSqlite(schema::Table& table) {
+  auto permission = std::make_shared<schema::SelectPermission>(*table.permission);
+  std::get<schema::PermissionCompare>(permission->filter.node).backend = schema::Backend::kSqlite;
+  table.permission = permission;
+}
+
+TEST_F(PermissionIrTest, FilterTakesTheSessionsValue) {
+  // Postgres: the text, which the SQL parameter casts to the column's type.
+  auto built = BuildRootField({user_, schema::TableRootField::Kind::kSelect},
+                              Field("user", {}, {Field("full_name")}), session_);
+  ASSERT_TRUE(built) << built.error().message;
+  const auto& compare = std::get<Compare>(built->select.args.where->node);
+  EXPECT_EQ(compare.op, CompareOp::kEq);
+  EXPECT_EQ(compare.value, Json("7"));
+
+  OnSqlite(model_.sources["default"].tables[{"public", "user"}]);
+  built = BuildRootField({user_, schema::TableRootField::Kind::kSelect},
+                         Field("user", {}, {Field("full_name")}), session_);
+  ASSERT_TRUE(built) << built.error().message;
+  EXPECT_EQ(std::get<Compare>(built->select.args.where->node).value, Json(7));
+
+  session_.variables["x-hasura-user-id"] = "7; DROP TABLE user";
+  built = BuildRootField({user_, schema::TableRootField::Kind::kSelect},
+                         Field("user", {}, {Field("full_name")}), session_);
+  ASSERT_FALSE(built);
+  EXPECT_EQ(built.error().code, ErrorCode::kParseFailed);
+  EXPECT_EQ(built.error().message,
+            R"(Expected number value for session variable "x-hasura-user-id". Error in $: )"
+            R"(endOfInput)");
+
+  session_.variables.clear();
+  built = BuildRootField({user_, schema::TableRootField::Kind::kSelect},
+                         Field("user", {}, {Field("full_name")}), session_);
+  ASSERT_FALSE(built);
+  EXPECT_EQ(built.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(built.error().message, R"(missing session variables: "x-hasura-user-id")");
+}
+
+TEST_F(PermissionIrTest, UserFilterIsAndedWithThePermissions) {
+  auto built = BuildRootField({user_, schema::TableRootField::Kind::kSelectByPk},
+                              Field("user_by_pk", {{"id", 3}}, {Field("full_name")}), session_);
+  ASSERT_TRUE(built) << built.error().message;
+  const auto& both = std::get<And>(built->select.args.where->node);
+  ASSERT_EQ(both.operands.size(), 2u);  // the key, then the permission
+  EXPECT_EQ(std::get<Compare>(both.operands[1].node).value, Json("7"));
+
+  // Through a relationship, the target's filter applies inside the EXISTS.
+  built = BuildRootField(
+      {order_, schema::TableRootField::Kind::kSelect},
+      Field("order", {{"where", {{"user", {{"id", {{"_gt", 0}}}}}}}}, {Field("id")}), session_);
+  ASSERT_TRUE(built) << built.error().message;
+  const auto& exists = std::get<Exists>(built->select.args.where->node);
+  EXPECT_EQ(std::get<And>(exists.where->node).operands.size(), 2u);
+}
+
+TEST_F(PermissionIrTest, PermissionLimitCapsListsAndAggregateNodesOnly) {
+  for (const auto& [asked, expected] :
+       std::vector<std::pair<Json, int64_t>>{{Json(), 2}, {Json(5), 2}, {Json(1), 1}}) {
+    auto built = BuildRootField({order_, schema::TableRootField::Kind::kSelect},
+                                Field("order", {{"limit", asked}}, {Field("id")}), session_);
+    ASSERT_TRUE(built) << built.error().message;
+    EXPECT_EQ(built->select.args.limit, expected) << asked;
+  }
+  auto built = BuildRootField(
+      {order_, schema::TableRootField::Kind::kSelectAggregate},
+      Field("order_aggregate", {},
+            {Field("aggregate", {}, {Field("count")}), Field("nodes", {}, {Field("id")})}),
+      session_);
+  ASSERT_TRUE(built) << built.error().message;
+  EXPECT_FALSE(built->aggregate.args.limit);
+  ASSERT_TRUE(built->aggregate.nodes_args);
+  EXPECT_EQ(built->aggregate.nodes_args->limit, 2);
+}
+
+TEST_F(PermissionIrTest, ListSessionValuesAreArrayLiteralsOrJson) {
+  schema::Table& user = model_.sources["default"].tables[{"public", "user"}];
+  auto permission = std::make_shared<schema::SelectPermission>();
+  permission->filter = schema::PermissionExp{schema::PermissionCompare{
+      &user.columns[0], "_in", "x-hasura-allowed-ids", schema::Backend::kSqlite}};
+  user.permission = permission;
+  for (const auto& [text, expected] : std::vector<std::pair<std::string, Json>>{
+           {"{1,2}", Json{1, 2}}, {"[3]", Json{3}}, {"{}", Json::array()}, {"4", Json{4}}}) {
+    session_.variables["x-hasura-allowed-ids"] = text;
+    auto built = BuildRootField({user_, schema::TableRootField::Kind::kSelect},
+                                Field("user", {}, {Field("full_name")}), session_);
+    ASSERT_TRUE(built) << built.error().message;
+    EXPECT_EQ(std::get<Compare>(built->select.args.where->node).value, expected) << text;
+  }
+}
+
 }  // namespace
 }  // namespace junction::ir

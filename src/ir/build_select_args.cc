@@ -1,5 +1,7 @@
 #include "ir/build_select_args.h"
 
+#include "ir/permission_filter.h"
+
 #include <algorithm>
 #include <map>
 #include <string_view>
@@ -46,6 +48,14 @@ const std::map<std::string_view, CompareOp>& CompareOps() {
   return ops;
 }
 
+// {a, b} as a vector (BoolExp is move-only, so no initializer list).
+std::vector<BoolExp> Operands(BoolExp a, BoolExp b) {
+  std::vector<BoolExp> operands;
+  operands.push_back(std::move(a));
+  operands.push_back(std::move(b));
+  return operands;
+}
+
 // The GraphQL type of an operator's argument, as Hasura names it in "unexpected null value".
 std::string OperandType(CompareOp op, const schema::Column& column) {
   switch (op) {
@@ -85,16 +95,17 @@ Result<BoolExp> BuildComparisons(const schema::Column& column, const Json& value
 
 // `_and` / `_or`: a list of bool_exps (a single object counts as a list of one).
 Result<std::vector<BoolExp>> BuildOperands(const schema::Table& table, const Json& value,
-                                           const std::string& path) {
+                                           const std::string& path,
+                                           const schema::Session& session) {
   std::vector<BoolExp> operands;
   if (!value.is_array()) {
-    auto operand = BuildBoolExp(table, value, path);
+    auto operand = BuildBoolExp(table, value, path, session);
     if (!operand) return operand.error();
     operands.push_back(std::move(*operand));
     return operands;
   }
   for (size_t i = 0; i < value.size(); ++i) {
-    auto operand = BuildBoolExp(table, value[i], path + "[" + std::to_string(i) + "]");
+    auto operand = BuildBoolExp(table, value[i], path + "[" + std::to_string(i) + "]", session);
     if (!operand) return operand.error();
     operands.push_back(std::move(*operand));
   }
@@ -103,15 +114,16 @@ Result<std::vector<BoolExp>> BuildOperands(const schema::Table& table, const Jso
 
 // One field of a bool_exp object.
 Result<BoolExp> BuildBoolExpField(const schema::Table& table, const std::string& name,
-                                  const Json& value, const std::string& path) {
+                                  const Json& value, const std::string& path,
+                                  const schema::Session& session) {
   if (name == "_and" || name == "_or") {
-    auto operands = BuildOperands(table, value, path);
+    auto operands = BuildOperands(table, value, path, session);
     if (!operands) return operands.error();
     if (name == "_and") return BoolExp{And{std::move(*operands)}};
     return BoolExp{Or{std::move(*operands)}};
   }
   if (name == "_not") {
-    auto operand = BuildBoolExp(table, value, path);
+    auto operand = BuildBoolExp(table, value, path, session);
     if (!operand) return operand.error();
     return BoolExp{Not{std::make_unique<BoolExp>(std::move(*operand))}};
   }
@@ -119,12 +131,25 @@ Result<BoolExp> BuildBoolExpField(const schema::Table& table, const std::string&
     return BuildComparisons(*column, value, path);
   }
   if (const schema::Relationship* relationship = table.FindRelationship(name)) {
-    auto where = BuildBoolExp(*relationship->target, value, path);
+    // The target's rows the role may not see match nothing (Hasura ands the target's filter in).
+    auto where = BuildBoolExp(*relationship->target, value, path, session);
     if (!where) return where.error();
+    auto filter = PermissionFilter(*relationship->target, session);
+    if (!filter) return filter.error();
+    if (*filter) where = BoolExp{And{Operands(std::move(*where), std::move(**filter))}};
     return BoolExp{Exists{relationship, std::make_unique<BoolExp>(std::move(*where))}};
   }
   return Unexpected("field '" + name + "' not found in type: '" + table.graphql_name + "_bool_exp'",
                     path);
+}
+
+// The role's permission filter on `table`, shared by the sort keys that read it (null: none).
+Result<std::shared_ptr<const BoolExp>> SharedFilter(const schema::Table& table,
+                                                    const schema::Session& session) {
+  auto filter = PermissionFilter(table, session);
+  if (!filter) return filter.error();
+  if (!*filter) return std::shared_ptr<const BoolExp>();
+  return std::shared_ptr<const BoolExp>(std::make_shared<BoolExp>(std::move(**filter)));
 }
 
 // "asc", "desc_nulls_last", … → direction and nulls.
@@ -146,18 +171,21 @@ Result<OrderBy> ParseDirection(const Json& value, const std::string& path) {
 }
 
 // `{count: desc, sum: {total: asc}}` on an array relationship → its sort keys.
-Status AddAggregateOrderBy(const std::vector<const schema::Relationship*>& path,
-                           const schema::Relationship& relationship, const Json& value,
-                           const std::string& json_path, std::vector<OrderBy>& out) {
+Status AddAggregateOrderBy(const OrderBy& prefix, const schema::Relationship& relationship,
+                           const Json& value, const std::string& json_path,
+                           const schema::Session& session, std::vector<OrderBy>& out) {
   if (!value.is_object()) return Unexpected("expected an aggregate order_by", json_path);
+  auto filter = SharedFilter(*relationship.target, session);
+  if (!filter) return filter.error();
   for (const auto& [function, operand] : value.items()) {
     if (operand.is_null()) continue;
     const std::string function_path = json_path + "." + function;
     if (function == "count") {
       auto order_by = ParseDirection(operand, function_path);
       if (!order_by) return order_by.error();
-      order_by->path = path;
-      order_by->target = OrderByAggregate{&relationship, "count", nullptr};
+      order_by->path = prefix.path;
+      order_by->path_filters = prefix.path_filters;
+      order_by->target = OrderByAggregate{&relationship, "count", nullptr, *filter};
       out.push_back(std::move(*order_by));
       continue;
     }
@@ -168,17 +196,20 @@ Status AddAggregateOrderBy(const std::vector<const schema::Relationship*>& path,
       if (column == nullptr) return Unexpected("unknown column " + name, function_path);
       auto order_by = ParseDirection(direction, function_path + "." + name);
       if (!order_by) return order_by.error();
-      order_by->path = path;
-      order_by->target = OrderByAggregate{&relationship, function, column};
+      order_by->path = prefix.path;
+      order_by->path_filters = prefix.path_filters;
+      order_by->target = OrderByAggregate{&relationship, function, column, *filter};
       out.push_back(std::move(*order_by));
     }
   }
   return {};
 }
 
-// One `<t>_order_by` object, reached through the object relationships `path`.
-Status AddOrderBy(const schema::Table& table, std::vector<const schema::Relationship*> path,
-                  const Json& value, const std::string& json_path, std::vector<OrderBy>& out) {
+// One `<t>_order_by` object, reached through the object relationships of `prefix` (its path and
+// their targets' permission filters).
+Status AddOrderBy(const schema::Table& table, const OrderBy& prefix, const Json& value,
+                  const std::string& json_path, const schema::Session& session,
+                  std::vector<OrderBy>& out) {
   if (!value.is_object()) return Unexpected("expected an order_by object", json_path);
   for (const auto& [name, operand] : value.items()) {
     if (operand.is_null()) continue;
@@ -186,7 +217,8 @@ Status AddOrderBy(const schema::Table& table, std::vector<const schema::Relation
     if (const schema::Column* column = table.FindColumn(name)) {
       auto order_by = ParseDirection(operand, field_path);
       if (!order_by) return order_by.error();
-      order_by->path = path;
+      order_by->path = prefix.path;
+      order_by->path_filters = prefix.path_filters;
       order_by->target = column;
       out.push_back(std::move(*order_by));
       continue;
@@ -197,30 +229,36 @@ Status AddOrderBy(const schema::Table& table, std::vector<const schema::Relation
     }
     if (relationship == nullptr) return Unexpected("unknown order_by field " + name, field_path);
     if (relationship->kind == schema::Relationship::Kind::kArray) {
-      Status added = AddAggregateOrderBy(path, *relationship, operand, field_path, out);
+      Status added = AddAggregateOrderBy(prefix, *relationship, operand, field_path, session, out);
       if (!added) return added;
       continue;
     }
-    std::vector<const schema::Relationship*> nested = path;
-    nested.push_back(relationship);
-    Status added = AddOrderBy(*relationship->target, std::move(nested), operand, field_path, out);
+    OrderBy nested;
+    nested.path = prefix.path;
+    nested.path.push_back(relationship);
+    nested.path_filters = prefix.path_filters;
+    auto filter = SharedFilter(*relationship->target, session);
+    if (!filter) return filter.error();
+    nested.path_filters.push_back(std::move(*filter));
+    Status added = AddOrderBy(*relationship->target, nested, operand, field_path, session, out);
     if (!added) return added;
   }
   return {};
 }
 
 Result<std::vector<OrderBy>> BuildOrderBy(const schema::Table& table, const Json& value,
-                                          const std::string& path) {
+                                          const std::string& path, const schema::Session& session) {
   std::vector<OrderBy> order_by;
   if (value.is_null()) return order_by;
   if (!value.is_array()) {
-    Status added = AddOrderBy(table, {}, value, path, order_by);
+    Status added = AddOrderBy(table, OrderBy{}, value, path, session, order_by);
     if (!added) return added.error();
     return order_by;
   }
   for (size_t i = 0; i < value.size(); ++i) {
     if (value[i].is_null()) continue;
-    Status added = AddOrderBy(table, {}, value[i], path + "[" + std::to_string(i) + "]", order_by);
+    Status added = AddOrderBy(table, OrderBy{}, value[i], path + "[" + std::to_string(i) + "]",
+                              session, order_by);
     if (!added) return added.error();
   }
   return order_by;
@@ -272,14 +310,20 @@ Result<std::optional<int64_t>> BuildCount(const Json& value, const std::string& 
 
 }  // namespace
 
-Result<BoolExp> BuildBoolExp(const schema::Table& table, const Json& value,
-                             const std::string& path) {
+std::optional<CompareOp> CompareOpNamed(std::string_view name) {
+  const auto op = CompareOps().find(name);
+  if (op == CompareOps().end()) return std::nullopt;
+  return op->second;
+}
+
+Result<BoolExp> BuildBoolExp(const schema::Table& table, const Json& value, const std::string& path,
+                             const schema::Session& session) {
   if (value.is_null()) return BoolExp{And{}};
   if (!value.is_object()) return Unexpected("expected a boolean expression", path);
   And conjunction;
   for (const auto& [name, operand] : value.items()) {
     if (operand.is_null()) continue;
-    auto exp = BuildBoolExpField(table, name, operand, path + "." + name);
+    auto exp = BuildBoolExpField(table, name, operand, path + "." + name, session);
     if (!exp) return exp.error();
     conjunction.operands.push_back(std::move(*exp));
   }
@@ -288,7 +332,7 @@ Result<BoolExp> BuildBoolExp(const schema::Table& table, const Json& value,
 }
 
 Result<SelectArgs> BuildSelectArgs(const schema::Table& table, const Json& arguments,
-                                   const std::string& path) {
+                                   const std::string& path, const schema::Session& session) {
   SelectArgs args;
   const Json null;
   const auto get = [&](const char* name) -> const Json& {
@@ -296,11 +340,11 @@ Result<SelectArgs> BuildSelectArgs(const schema::Table& table, const Json& argum
     return it == arguments.end() ? null : *it;
   };
   if (!get("where").is_null()) {
-    auto where = BuildBoolExp(table, get("where"), path + ".where");
+    auto where = BuildBoolExp(table, get("where"), path + ".where", session);
     if (!where) return where.error();
     args.where = std::move(*where);
   }
-  auto order_by = BuildOrderBy(table, get("order_by"), path + ".order_by");
+  auto order_by = BuildOrderBy(table, get("order_by"), path + ".order_by", session);
   if (!order_by) return order_by.error();
   args.order_by = std::move(*order_by);
   auto limit = BuildCount(get("limit"), path + ".limit");

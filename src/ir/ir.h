@@ -87,8 +87,32 @@ struct Exists {
   std::unique_ptr<BoolExp> where;
 };
 
+// `_exists` of a permission filter: some row of `table` (unrelated to the row tested) satisfies
+// `where`.
+struct ExistsTable {
+  const schema::Table* table = nullptr;
+  std::unique_ptr<BoolExp> where;
+};
+// A remote relationship in a permission filter (schema/permission.h): the row's `columns` equal
+// the join values of some target row satisfying the filter's condition. `lookup` is the query on
+// the target's source that answers those values (a select of the target's join columns, keyed
+// "k0", "k1", … in mapping order, of the rows the condition passes); Execute runs it before
+// translating the query and fills in `keys` (one array of values per target row), which the
+// translators read as `columns IN keys` (execute/remote_filters.h).
+struct RootField;
+struct RemoteKeys {
+  std::vector<nlohmann::ordered_json> rows;
+  bool resolved = false;
+};
+struct RemoteExists {
+  const schema::Relationship* relationship = nullptr;
+  std::vector<const schema::Column*> columns;  // this table's join columns, in mapping order
+  std::shared_ptr<const RootField> lookup;
+  std::shared_ptr<RemoteKeys> keys = std::make_shared<RemoteKeys>();
+};
+
 struct BoolExp {
-  std::variant<And, Or, Not, Compare, Exists> node;
+  std::variant<And, Or, Not, Compare, Exists, ExistsTable, RemoteExists> node;
 };
 
 // ---- order_by: <t>_order_by ------------------------------------------------------------------
@@ -104,12 +128,17 @@ struct OrderByAggregate {
   const schema::Relationship* relationship = nullptr;  // an array relationship
   std::string function;                                // "count" or the operator name
   const schema::Column* column = nullptr;              // of the relationship's target
+  // The role's permission filter on the target: only the rows it passes are aggregated.
+  std::shared_ptr<const BoolExp> filter;
 };
 
 // One sort key: after following `path` (object relationships, outermost first), a column of the
 // table reached, or an aggregate of one of its array relationships.
 struct OrderBy {
   std::vector<const schema::Relationship*> path;
+  // Per step of `path`, the role's permission filter on the table it reaches (null: none): a
+  // related row the role may not see sorts as no row.
+  std::vector<std::shared_ptr<const BoolExp>> path_filters;
   std::variant<const schema::Column*, OrderByAggregate> target;
   Direction direction = Direction::kAsc;
   Nulls nulls = Nulls::kLast;
@@ -171,11 +200,13 @@ struct AggregateField {
 };
 
 // `<t>_aggregate`: aggregates over, and the nodes of, the rows `args` select (limit and offset
-// included, as Hasura does).
+// included, as Hasura does). A role's permission limit caps `nodes` only (REMOTE_JOINS.md §4):
+// then `nodes_args` are `args` with that limit, and `nodes` reads its own rows with them.
 struct AggregateSelect {
   const schema::Table* table = nullptr;
   std::vector<AggregateField> fields;
   SelectArgs args;
+  std::optional<SelectArgs> nodes_args;
 };
 
 struct ColumnField {

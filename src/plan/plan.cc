@@ -18,7 +18,8 @@ std::string JsonString(std::string_view value) {
 
 Result<std::variant<std::string, Step>> PlanRootField(const graphql::Operation& operation,
                                                       const schema::RoleSchema& schema,
-                                                      const graphql::NormalizedField& field) {
+                                                      const graphql::NormalizedField& field,
+                                                      const schema::Session& session) {
   if (field.name == "__typename") return JsonString(operation.root_type->name);
   if (field.name == "__schema" || field.name == "__type") {
     if (operation.type != graphql::OperationType::kQuery) {
@@ -42,7 +43,7 @@ Result<std::variant<std::string, Step>> PlanRootField(const graphql::Operation& 
     return JsonString(placeholder->value);
   }
   const auto& table_field = std::get<schema::TableRootField>(*root_field);
-  Result<ir::RootField> ir = ir::BuildRootField(table_field, field);
+  Result<ir::RootField> ir = ir::BuildRootField(table_field, field, session);
   if (!ir) return std::move(ir).error();
   JoinTree joins = CutRemoteJoins(*ir);
   return Step{table_field.table->source, std::move(ir).value(), std::move(joins)};
@@ -50,14 +51,16 @@ Result<std::variant<std::string, Step>> PlanRootField(const graphql::Operation& 
 
 }  // namespace
 
-Result<Plan> MakePlan(const graphql::Operation& operation, const schema::RoleSchema& schema) {
+Result<Plan> MakePlan(const graphql::Operation& operation, const schema::RoleSchema& schema,
+                      const schema::Session& session) {
   if (operation.root_type == nullptr) {
     return Error(ErrorCode::kUnexpected, "operation has no root type");
   }
   Plan plan;
   for (const graphql::NormalizedField& field :
        graphql::CollectFields(*schema.schema, operation.selection_set, *operation.root_type)) {
-    Result<std::variant<std::string, Step>> value = PlanRootField(operation, schema, field);
+    Result<std::variant<std::string, Step>> value =
+        PlanRootField(operation, schema, field, session);
     if (!value) return std::move(value).error();
     plan.root.push_back({field.alias, std::move(value).value()});
   }

@@ -29,6 +29,7 @@
 #include "graphql/operation.h"
 #include "ir/ir.h"
 #include "schema/role_schema.h"
+#include "schema/session.h"
 
 namespace junction::plan {
 
@@ -85,8 +86,11 @@ struct Plan {
   std::vector<RootEntry> root;
 };
 
-// REQUIRES: `operation` was normalized against `schema.schema`. Errors are the request's (a meta
-// field asked of a root that does not have it) or ours (a root field with nothing to resolve it).
-Result<Plan> MakePlan(const graphql::Operation& operation, const schema::RoleSchema& schema);
+// REQUIRES: `operation` was normalized against `schema.schema`, the schema of `session`'s role,
+// whose permissions BuildIr applies for `session`. Errors are the request's (a meta field asked
+// of a root that does not have it, a session variable a permission needs and the session lacks)
+// or ours (a root field with nothing to resolve it).
+Result<Plan> MakePlan(const graphql::Operation& operation, const schema::RoleSchema& schema,
+                      const schema::Session& session);
 
 }  // namespace junction::plan

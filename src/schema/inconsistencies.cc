@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "schema/resolve.h"
+#include "schema/role_model.h"
 
 namespace junction::schema {
 namespace {
@@ -54,7 +55,12 @@ bool DisablesIntrospection(const Json& options) {
 
 std::vector<InconsistentObject> FindInconsistentObjects(const metadata::Metadata& metadata,
                                                         const metadata::Catalogs& catalogs) {
-  std::vector<InconsistentObject> out = ResolveSources(metadata, catalogs).inconsistent_objects;
+  Resolved resolved = ResolveSources(metadata, catalogs);
+  std::vector<InconsistentObject> out = std::move(resolved.inconsistent_objects);
+  for (InconsistentObject& object :
+       ResolveRoleModels(metadata, resolved.model).inconsistent_objects) {
+    out.push_back(std::move(object));
+  }
   for (InconsistentObject& object : FindUnsupportedSections(metadata)) {
     out.push_back(std::move(object));
   }

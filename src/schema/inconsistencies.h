@@ -4,15 +4,16 @@
 // refuse a change that makes objects inconsistent unless the caller allows it
 // (allow_inconsistent_metadata), and BuildSnapshot serves everything else.
 //
-// Sources are resolved by ResolveSources (resolve.h): Postgres sources table by table, other
-// kinds reported whole as not supported. Other kinds of objects cannot be served yet either, and
-// each of them is reported rather than silently ignored: remote_schemas, actions, cron_triggers,
-// rest_endpoints (each), api_limits unless disabled, graphql_schema_introspection when it
-// disables introspection for some role.
-// Sections that change nothing a request sees are kept and accepted: query_collections,
-// allowlist (enforced only with a server flag Junction does not have), custom_types (used only by
-// actions), inherited_roles (no permissions yet), network, backend_configs, metrics_config,
-// opentelemetry. The issues that add backends and features shrink the list.
+// Sources are resolved by ResolveSources (resolve.h): Postgres and SQLite sources table by table,
+// other kinds reported whole as not supported; then select permissions (role_model.h). Other kinds
+// of objects cannot be served yet either, and each of them is reported rather than silently
+// ignored: remote_schemas, actions, cron_triggers, rest_endpoints (each), api_limits unless
+// disabled, graphql_schema_introspection when it disables introspection for some role. Sections
+// that change nothing a request sees are kept and accepted: query_collections, allowlist (enforced
+// only with a server flag Junction does not have), custom_types (used only by actions),
+// inherited_roles (not applied yet: such a role gets only its own permissions, never more),
+// network, backend_configs, metrics_config, opentelemetry. The issues that add backends and
+// features shrink the list.
 
 #include <vector>
 

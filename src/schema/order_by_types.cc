@@ -28,7 +28,7 @@ TypeDef TableOrderBy(const Table& table) {
     if (relationship.kind == Relationship::Kind::kObject) {
       fields.push_back(
           InputValueDefOf(relationship.name, Named(TypeName(*relationship.target, "_order_by"))));
-    } else {
+    } else if (relationship.target->AllowsAggregations()) {
       fields.push_back(
           InputValueDefOf(relationship.name + "_aggregate",
                           Named(TypeName(*relationship.target, "_aggregate_order_by"))));

@@ -11,7 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "metadata/json_text.h"
-#include "schema/admin_schema.h"
+#include "schema/build_role_schema.h"
 #include "schema/resolve.h"
 #include "schema/test_catalog.h"
 
@@ -317,7 +317,7 @@ std::shared_ptr<const RoleSchema> CrossSourceSchema() {
                  "]}]"),
       TwoCatalogs());
   EXPECT_TRUE(resolved.inconsistent_objects.empty());
-  Result<std::shared_ptr<const RoleSchema>> admin = BuildAdminRoleSchema(resolved.model);
+  Result<std::shared_ptr<const RoleSchema>> admin = BuildRoleSchema(resolved.model);
   EXPECT_TRUE(admin) << admin.error().message;
   return *admin;
 }

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "schema/admin_schema.h"
+#include "schema/build_role_schema.h"
 #include "schema/inconsistencies.h"
 #include "schema/test_catalog.h"
 
@@ -225,7 +225,7 @@ TEST(ResolveTest, NamesAreClaimedAcrossSources) {
             "\"users\" in source \"default\"");
   EXPECT_EQ(resolved.model->FindTable("second", {"public", "users"}), nullptr);
   EXPECT_NE(resolved.model->FindTable("second", {"public", "orders"}), nullptr);
-  Result<std::shared_ptr<const RoleSchema>> admin = BuildAdminRoleSchema(resolved.model);
+  Result<std::shared_ptr<const RoleSchema>> admin = BuildRoleSchema(resolved.model);
   ASSERT_TRUE(admin) << admin.error().message;
   EXPECT_NE((*admin)->schema->FindType("users"), nullptr);
   EXPECT_NE((*admin)->schema->FindType("orders"), nullptr);

@@ -47,6 +47,9 @@ struct RoleSchema {
   std::map<std::string, RootField, std::less<>> query_fields;
   std::map<std::string, RootField, std::less<>> mutation_fields;
   std::map<std::string, RootField, std::less<>> subscription_fields;
+  // Whether a permission of the role reads session variables or a remote source: its plans then
+  // differ from request to request and are not cached whole.
+  bool session_dependent = false;
 
   // What root field `name` of an `operation` resolves to; null when there is no such field.
   const RootField* FindRootField(graphql::OperationType operation, std::string_view name) const;

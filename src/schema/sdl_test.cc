@@ -14,7 +14,7 @@
 #include <gtest/gtest.h>
 
 #include "graphql/printer.h"
-#include "schema/admin_schema.h"
+#include "schema/build_role_schema.h"
 #include "schema/resolve.h"
 #include "schema/test_catalog.h"
 
@@ -125,7 +125,7 @@ TEST(SdlTest, AuthorArticleSchemaMatchesHasurasPrintedSchema) {
           R"({"foreign_key_constraint_on":"author_id"}}]}])"),
       AuthorArticleCatalogs());
   ASSERT_TRUE(resolved.inconsistent_objects.empty());
-  Result<std::shared_ptr<const RoleSchema>> role = BuildAdminRoleSchema(resolved.model);
+  Result<std::shared_ptr<const RoleSchema>> role = BuildRoleSchema(resolved.model);
   ASSERT_TRUE(role) << role.error().message;
   EXPECT_EQ(PrintSdl(*(*role)->schema), ReadGolden("author_article.graphql"));
 

@@ -2,15 +2,18 @@
 
 #include <utility>
 
-#include "schema/admin_schema.h"
+#include "schema/build_role_schema.h"
 #include "schema/inconsistencies.h"
 #include "schema/resolve.h"
+#include "schema/role_model.h"
 #include "schema/session.h"
 
 namespace junction::schema {
 
 const RoleSchema& Snapshot::ForRole(std::string_view role) const {
-  return role == kAdminRole ? *admin : *unprivileged;
+  if (role == kAdminRole) return *admin;
+  const auto it = roles.find(role);
+  return it == roles.end() ? *unprivileged : *it->second;
 }
 
 Result<std::shared_ptr<const Snapshot>> BuildSnapshot(metadata::Metadata metadata,
@@ -21,11 +24,20 @@ Result<std::shared_ptr<const Snapshot>> BuildSnapshot(metadata::Metadata metadat
   for (metadata::InconsistentObject& object : FindUnsupportedSections(metadata)) {
     snapshot->inconsistent_objects.push_back(std::move(object));
   }
+  RoleModels roles = ResolveRoleModels(metadata, resolved.model);
+  for (metadata::InconsistentObject& object : roles.inconsistent_objects) {
+    snapshot->inconsistent_objects.push_back(std::move(object));
+  }
   snapshot->metadata = std::move(metadata);
-  Result<std::shared_ptr<const RoleSchema>> admin = BuildAdminRoleSchema(std::move(resolved.model));
+  Result<std::shared_ptr<const RoleSchema>> admin = BuildRoleSchema(std::move(resolved.model));
   if (!admin) return admin.error();
   snapshot->admin = std::move(admin).value();
-  // Without permissions every other role can query nothing: Hasura's placeholder.
+  for (auto& [role, model] : roles.roles) {
+    Result<std::shared_ptr<const RoleSchema>> schema = BuildRoleSchema(std::move(model));
+    if (!schema) return schema.error();
+    snapshot->roles.emplace(role, std::move(schema).value());
+  }
+  // A role without permissions can query nothing: Hasura's placeholder.
   Result<std::shared_ptr<const RoleSchema>> empty = BuildEmptyRoleSchema();
   if (!empty) return empty.error();
   snapshot->unprivileged = std::move(empty).value();

@@ -4,7 +4,9 @@
 // that could not be served. The Engine installs a new Snapshot atomically after each metadata
 // change; requests in flight keep the one they began with.
 
+#include <map>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -18,10 +20,12 @@ namespace junction::schema {
 
 struct Snapshot {
   metadata::Metadata metadata;
-  // The admin's schema; per-role schemas arrive with permissions.
+  // The admin's schema.
   std::shared_ptr<const RoleSchema> admin;
-  // The schema of a role with no permissions, which until permissions exist is every role but
-  // admin: the placeholder query root only, as Hasura gives such a role.
+  // The schema of each role a consistent select permission names (role_model.h).
+  std::map<std::string, std::shared_ptr<const RoleSchema>, std::less<>> roles;
+  // The schema of any other role: the placeholder query root only, as Hasura gives a role with
+  // no permissions.
   std::shared_ptr<const RoleSchema> unprivileged;
   // What the metadata holds but this snapshot does not serve (schema::FindInconsistentObjects).
   std::vector<metadata::InconsistentObject> inconsistent_objects;
@@ -31,7 +35,8 @@ struct Snapshot {
 };
 
 // Resolves `metadata` against the sources' `catalogs` (resolve.h) into a Snapshot: the admin's
-// schema over every consistent table (admin_schema.h). Objects that cannot be served become
+// schema over every consistent table and each role's over what its permissions allow
+// (role_model.h, build_role_schema.h). Objects that cannot be served become
 // inconsistent objects, not errors (the metadata commands decide whether to accept them); an
 // Error means the schema could not be built at all, which is a bug of ours.
 Result<std::shared_ptr<const Snapshot>> BuildSnapshot(metadata::Metadata metadata,

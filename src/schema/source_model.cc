@@ -1,6 +1,7 @@
 #include "schema/source_model.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace junction::schema {
 
@@ -10,8 +11,20 @@ const Column* Table::FindColumn(std::string_view graphql_name) const {
 }
 
 const Column* Table::FindColumnByName(std::string_view name) const {
-  const auto it = std::ranges::find(columns, name, &Column::name);
-  return it == columns.end() ? nullptr : &*it;
+  for (const std::vector<Column>* list : {&columns, &hidden_columns}) {
+    const auto it = std::ranges::find(*list, name, &Column::name);
+    if (it != list->end()) return &*it;
+  }
+  return nullptr;
+}
+
+bool IsSessionVariable(std::string_view text) {
+  constexpr std::string_view kPrefix = "x-hasura-";
+  if (text.size() < kPrefix.size()) return false;
+  for (size_t i = 0; i < kPrefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) != kPrefix[i]) return false;
+  }
+  return true;
 }
 
 const Relationship* Table::FindRelationship(std::string_view name) const {

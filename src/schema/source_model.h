@@ -14,6 +14,7 @@
 // immutable once built and shared by the Snapshot that holds it.
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "metadata/catalog.h"
+#include "schema/permission.h"
 #include "schema/pg_scalar.h"
 
 namespace junction::schema {
@@ -67,25 +69,30 @@ struct RootFieldNames {
   std::string select_aggregate;  // <t>_aggregate
 };
 
-// The kind of database a table is in (its source's metadata "kind").
-enum class Backend { kPostgres, kSqlite };
-
 struct Table {
   std::string source;
   Backend backend = Backend::kPostgres;
   metadata::QualifiedName name;
   // The GraphQL type name: custom_name, else the name, prefixed "<schema>_" outside `public`.
   std::string graphql_name;
-  std::vector<Column> columns;  // in catalog order
+  std::vector<Column> columns;  // in catalog order; in a role's model, those it may select
+  // In a role's model, the columns it may not select: still read as join keys (never output).
+  std::vector<Column> hidden_columns;
   std::vector<Relationship> relationships;
   std::vector<std::string> primary_key;  // database column names; empty when none
   RootFieldNames root_fields;
   // custom_root_fields comments, replacing Hasura's default descriptions when set.
   RootFieldNames root_field_comments;
   std::optional<std::string> description;  // the table's comment
+  // In a role's model, the role's select permission on the table; null in the admin's.
+  std::shared_ptr<const SelectPermission> permission;
 
-  const Column* FindColumn(std::string_view graphql_name) const;
-  const Column* FindColumnByName(std::string_view name) const;  // by database name
+  const Column* FindColumn(std::string_view graphql_name) const;  // a selectable column
+  const Column* FindColumnByName(std::string_view name) const;    // by database name, hidden too
+  // Whether `<t>_aggregate` and `<rel>_aggregate` fields may read the table (admin: always).
+  bool AllowsAggregations() const {
+    return permission == nullptr || permission->allow_aggregations;
+  }
   const Relationship* FindRelationship(std::string_view name) const;
 };
 
@@ -97,6 +104,8 @@ struct Source {
 
 struct SourceModel {
   std::map<std::string, Source, std::less<>> sources;
+  // In a role's model (role_model.h), the admin's model its permission filters point into.
+  std::shared_ptr<const SourceModel> base;
 
   const Table* FindTable(std::string_view source, const metadata::QualifiedName& table) const;
 };

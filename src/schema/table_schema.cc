@@ -39,10 +39,9 @@ std::string TypeName(const Table& table, std::string_view suffix) {
 }
 
 std::string QuotedTableName(const Table& table) {
-  const std::string text =
-      table.name.schema == "public" || table.backend == Backend::kSqlite
-          ? table.name.name
-          : table.name.schema + "." + table.name.name;
+  const std::string text = table.name.schema == "public" || table.backend == Backend::kSqlite
+                               ? table.name.name
+                               : table.name.schema + "." + table.name.name;
   return "\"" + text + "\"";
 }
 
@@ -115,11 +114,12 @@ void AddRelationshipFields(const Relationship& relationship, std::vector<FieldDe
   FieldDef rows = FieldDefOf(relationship.name, NonNull(ListOfNonNull(target.graphql_name)),
                              described("An array relationship"));
   rows.arguments = SelectArguments(target);
+  fields.push_back(std::move(rows));
+  if (!target.AllowsAggregations()) return;
   FieldDef aggregate =
       FieldDefOf(relationship.name + "_aggregate", NonNull(Named(TypeName(target, "_aggregate"))),
                  described("An aggregate relationship"));
   aggregate.arguments = SelectArguments(target);
-  fields.push_back(std::move(rows));
   fields.push_back(std::move(aggregate));
 }
 
@@ -200,12 +200,14 @@ std::vector<TypeDef> TableTypes(const Table& table) {
 std::vector<FieldDef> TableQueryFields(const Table& table) {
   const std::string quoted = QuotedTableName(table);
   std::vector<FieldDef> fields;
-  FieldDef select = FieldDefOf(
-      table.root_fields.select, NonNull(ListOfNonNull(table.graphql_name)),
-      Described(table.root_field_comments.select, "fetch data from the table: " + quoted));
-  select.arguments = SelectArguments(table);
-  fields.push_back(std::move(select));
-  if (!table.primary_key.empty()) {
+  if (!table.root_fields.select.empty()) {
+    FieldDef select = FieldDefOf(
+        table.root_fields.select, NonNull(ListOfNonNull(table.graphql_name)),
+        Described(table.root_field_comments.select, "fetch data from the table: " + quoted));
+    select.arguments = SelectArguments(table);
+    fields.push_back(std::move(select));
+  }
+  if (!table.primary_key.empty() && !table.root_fields.select_by_pk.empty()) {
     FieldDef by_pk = FieldDefOf(
         table.root_fields.select_by_pk, Named(table.graphql_name),
         Described(table.root_field_comments.select_by_pk,
@@ -219,12 +221,14 @@ std::vector<FieldDef> TableQueryFields(const Table& table) {
     }
     fields.push_back(std::move(by_pk));
   }
-  FieldDef aggregate =
-      FieldDefOf(table.root_fields.select_aggregate, NonNull(Named(TypeName(table, "_aggregate"))),
-                 Described(table.root_field_comments.select_aggregate,
-                           "fetch aggregated fields from the table: " + quoted));
-  aggregate.arguments = SelectArguments(table);
-  fields.push_back(std::move(aggregate));
+  if (!table.root_fields.select_aggregate.empty()) {
+    FieldDef aggregate = FieldDefOf(table.root_fields.select_aggregate,
+                                    NonNull(Named(TypeName(table, "_aggregate"))),
+                                    Described(table.root_field_comments.select_aggregate,
+                                              "fetch aggregated fields from the table: " + quoted));
+    aggregate.arguments = SelectArguments(table);
+    fields.push_back(std::move(aggregate));
+  }
   return fields;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // TableSchema: the GraphQL types and root fields Hasura v2 generates for a tracked table
 // (server/src-lib/Hasura/GraphQL/Schema/{Select,BoolExp,OrderBy}.hs and the Postgres instance),
-// for a role that may select every column (the admin). For `users(id int4 pk, name text)`:
+// from the table as a role's model holds it (the admin's: every column; another role's: the
+// columns, relationships and root fields its permission allows, role_model.h). For
+// `users(id int4 pk, name text)`:
 //
 //   type users { id: Int!  name: String! … relationships }        "columns and relationships of"
 //   type users_aggregate { aggregate: users_aggregate_fields  nodes: [users!]! }
@@ -16,7 +18,7 @@
 //
 // plus, per column type, Int_comparison_exp, String_comparison_exp, … and the custom scalars
 // (bigint, numeric, jsonb, an enum type's name, …). Every generated type is returned; the schema
-// builder (admin_schema.h) keeps those reachable from the roots, as Hasura's schema holds only
+// builder (build_role_schema.h) keeps those reachable from the roots, as Hasura's schema holds only
 // what its root fields reach. Field, argument and enum value order does not matter here: Hasura
 // lists them sorted by name and so does the builder.
 //

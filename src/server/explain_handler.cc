@@ -147,8 +147,10 @@ boost::asio::awaitable<HttpResponse> Engine::HandleExplain(const HttpRequest& re
   if (!graphql_request) co_return ErrorResponse(400, graphql_request.error(), true);
 
   const std::shared_ptr<const Serving> serving = serving_.load();
-  PreparedRequest prepared = PrepareGraphqlRequest(
-      serving->snapshot->ForRole(session->role), session->role, *serving->cache, *graphql_request);
+  PreparedRequest prepared = PrepareGraphqlRequest(serving->snapshot->ForRole(session->role),
+                                                   *session, *serving->cache, *graphql_request);
+  const execute::StatementObserver no_observer;
+  co_await ResolvePreparedRequest(prepared, *serving->pools, no_observer);
   if (prepared.plan == nullptr) co_return ErrorResponse(400, prepared.errors.front(), true);
 
   JsonWriter out;

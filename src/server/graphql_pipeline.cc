@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "execute/execute.h"
+#include "execute/remote_filters.h"
 #include "graphql/limits.h"
 #include "graphql/operation.h"
 #include "graphql/parser.h"
@@ -32,14 +33,22 @@ bool HasVariables(const GraphqlRequest& request) {
   return !request.variables.is_null() && !request.variables.empty();
 }
 
+// Whether the request's plan, SQL included, is the same whoever sends it: it has no variables
+// and its role's permissions read no session variable and no remote source.
+bool PlanIsReusable(const schema::RoleSchema& role_schema, const GraphqlRequest& request) {
+  return !HasVariables(request) && !role_schema.session_dependent;
+}
+
 }  // namespace
 
-PreparedRequest PrepareGraphqlRequest(const schema::RoleSchema& role_schema, std::string_view role,
-                                      QueryCache& cache, const GraphqlRequest& request) {
+PreparedRequest PrepareGraphqlRequest(const schema::RoleSchema& role_schema,
+                                      const schema::Session& session, QueryCache& cache,
+                                      const GraphqlRequest& request) {
   const graphql::Schema& schema = *role_schema.schema;
+  const bool reusable = PlanIsReusable(role_schema, request);
   std::shared_ptr<const QueryCache::Entry> cached =
-      cache.Find(role, request.query, request.operation_name);
-  if (cached != nullptr && cached->plan != nullptr && !HasVariables(request)) {
+      cache.Find(session.role, request.query, request.operation_name);
+  if (cached != nullptr && cached->plan != nullptr && reusable) {
     return PreparedRequest{cached->plan, {}};
   }
   std::shared_ptr<const graphql::Document> document;
@@ -53,17 +62,43 @@ PreparedRequest PrepareGraphqlRequest(const schema::RoleSchema& role_schema, std
   Result<graphql::Operation> operation =
       graphql::Normalize(schema, *document, request.operation_name, request.variables);
   if (!operation) return Failed(std::move(operation).error());
-  Result<plan::Plan> made = plan::MakePlan(*operation, role_schema);
+  Result<plan::Plan> made = plan::MakePlan(*operation, role_schema, session);
   if (!made) return Failed(std::move(made).error());
+  if (execute::HasRemoteFilters(*made)) {
+    if (cached == nullptr) {
+      cache.Insert(session.role, request.query, request.operation_name,
+                   std::make_shared<const QueryCache::Entry>(QueryCache::Entry{document, nullptr}));
+    }
+    return PreparedRequest{nullptr, {}, std::move(made).value()};
+  }
   Result<execute::ExecutablePlan> prepared = execute::Prepare(std::move(made).value());
   if (!prepared) return Failed(std::move(prepared).error());
   auto plan = std::make_shared<const execute::ExecutablePlan>(std::move(prepared).value());
-  if (cached == nullptr || (cached->plan == nullptr && !HasVariables(request))) {
-    cache.Insert(role, request.query, request.operation_name,
+  if (cached == nullptr || (cached->plan == nullptr && reusable)) {
+    cache.Insert(session.role, request.query, request.operation_name,
                  std::make_shared<const QueryCache::Entry>(
-                     QueryCache::Entry{document, HasVariables(request) ? nullptr : plan}));
+                     QueryCache::Entry{document, reusable ? plan : nullptr}));
   }
   return PreparedRequest{std::move(plan), {}};
+}
+
+boost::asio::awaitable<void> ResolvePreparedRequest(PreparedRequest& prepared,
+                                                    const execute::SourcePools& pools,
+                                                    const execute::StatementObserver& observer) {
+  if (!prepared.unresolved) co_return;
+  plan::Plan unresolved = std::move(*prepared.unresolved);
+  prepared.unresolved.reset();
+  Status resolved = co_await execute::ResolveRemoteFilters(unresolved, pools, observer);
+  if (!resolved) {
+    prepared.errors.push_back(std::move(resolved).error());
+    co_return;
+  }
+  Result<execute::ExecutablePlan> ready = execute::Prepare(std::move(unresolved));
+  if (!ready) {
+    prepared.errors.push_back(std::move(ready).error());
+    co_return;
+  }
+  prepared.plan = std::make_shared<const execute::ExecutablePlan>(std::move(ready).value());
 }
 
 boost::asio::awaitable<std::string> RunGraphqlRequest(const schema::Snapshot& snapshot,
@@ -74,7 +109,8 @@ boost::asio::awaitable<std::string> RunGraphqlRequest(const schema::Snapshot& sn
                                                       execute::ExecuteOptions options) {
   const bool admin = session.IsAdmin();
   PreparedRequest prepared =
-      PrepareGraphqlRequest(snapshot.ForRole(session.role), session.role, cache, request);
+      PrepareGraphqlRequest(snapshot.ForRole(session.role), session, cache, request);
+  co_await ResolvePreparedRequest(prepared, pools, options.on_statement);
   if (prepared.plan == nullptr) co_return GraphqlErrorsBody(prepared.errors, admin);
   Result<std::string> response = co_await execute::Execute(*prepared.plan, pools, options);
   if (!response) co_return GraphqlErrorsBody({std::move(response).error()}, admin);

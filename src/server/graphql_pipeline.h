@@ -13,6 +13,7 @@
 // to admins.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>  // before any Asio header: Boost 1.74 + GCC 12
@@ -29,14 +30,27 @@
 
 namespace junction::server {
 
-// The stages before Execute: the request's Plan, or the errors that end it. `cache` belongs to
-// the snapshot `role_schema` comes from (query_cache.h).
+// The stages before Execute: the request's Plan, or the errors that end it. `role_schema` is
+// the schema of `session`'s role; `cache` belongs to the snapshot it comes from (query_cache.h).
+// The whole plan is cached only when it does not depend on the session (RoleSchema::
+// session_dependent) or on variables.
 struct PreparedRequest {
   std::shared_ptr<const execute::ExecutablePlan> plan;
   std::vector<Error> errors;  // when there is no plan
+  // Instead of `plan`: a plan whose remote permission filters must be resolved before its SQL
+  // can be generated (execute/remote_filters.h; ResolvePreparedRequest does both).
+  std::optional<plan::Plan> unresolved = std::nullopt;
 };
-PreparedRequest PrepareGraphqlRequest(const schema::RoleSchema& role_schema, std::string_view role,
-                                      QueryCache& cache, const GraphqlRequest& request);
+PreparedRequest PrepareGraphqlRequest(const schema::RoleSchema& role_schema,
+                                      const schema::Session& session, QueryCache& cache,
+                                      const GraphqlRequest& request);
+
+// Resolves `prepared.unresolved`'s remote permission filters against `pools` and prepares it into
+// `prepared.plan` (or `prepared.errors`); nothing to do for a request that has its plan.
+// REQUIRES: every argument outlives the coroutine.
+boost::asio::awaitable<void> ResolvePreparedRequest(PreparedRequest& prepared,
+                                                    const execute::SourcePools& pools,
+                                                    const execute::StatementObserver& observer);
 
 // REQUIRES: every argument outlives the coroutine.
 boost::asio::awaitable<std::string> RunGraphqlRequest(

@@ -198,7 +198,7 @@ class Translator {
     for (const schema::Column* column : args.distinct_on) {
       base->distinct_on.push_back(sql::MakeColumn(alias, column->name));
     }
-    Status sorted = sql::AddSortKeys(args, alias, *base, aliases_, AggregateFunction);
+    Status sorted = sql::AddSortKeys(args, alias, *base, aliases_, SortKeyTranslators());
     if (!sorted) return sorted.error();
     if (args.limit) base->limit = Count(*args.limit);
     if (single) base->limit = Expression{sql::Keyword{"1"}};
@@ -358,7 +358,7 @@ class Translator {
       } else if (const auto* functions = std::get_if<ir::AggregateFunctions>(&field.value)) {
         value = Functions(*functions, alias);
       } else {
-        value = JsonArray(std::get<ir::Nodes>(field.value).fields, aggregate.args, alias, *select);
+        value = Nodes(std::get<ir::Nodes>(field.value), aggregate, correlation, alias, *select);
       }
       if (!value) return value.error();
       pairs.emplace_back(field.alias, std::move(*value));
@@ -367,6 +367,21 @@ class Translator {
     if (!object) return object.error();
     select->items.push_back({std::move(*object), std::move(output)});
     return select;
+  }
+
+  // `nodes` of an aggregate: the JSON array of its rows `alias`, or, when a permission limit caps
+  // the nodes only, of its own rows read with `nodes_args`.
+  Result<Expression> Nodes(const ir::Nodes& nodes, const ir::AggregateSelect& aggregate,
+                           const Correlation* correlation, const std::string& alias,
+                           sql::Select& select) {
+    if (!aggregate.nodes_args) return JsonArray(nodes.fields, aggregate.args, alias, select);
+    std::string own;
+    auto level = Level(*aggregate.table, *aggregate.nodes_args, correlation, false, own);
+    if (!level) return level.error();
+    auto array = JsonArray(nodes.fields, *aggregate.nodes_args, own, *level);
+    if (!array) return array.error();
+    level->items.push_back({std::move(*array), ""});
+    return Expression{sql::Subquery{std::make_unique<sql::Select>(std::move(*level))}};
   }
 
   // `aggregate { count sum { … } … }` over the rows `alias`.

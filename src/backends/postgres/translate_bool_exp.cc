@@ -144,4 +144,6 @@ sql::Parameter MakeParameter(const Json& value, sql::TypeName type) {
   return {ScalarText(value, is_json), std::move(type)};
 }
 
+sql::SortKeyTranslators SortKeyTranslators() { return {AggregateFunction, TranslateCompare}; }
+
 }  // namespace junction::backends::postgres

@@ -20,6 +20,9 @@ namespace junction::backends::postgres {
 Result<sql::Expression> TranslateBoolExp(const ir::BoolExp& exp, const std::string& alias,
                                          sql::Aliases& aliases);
 
+// What sql::AddSortKeys needs of this backend: its aggregate functions and comparisons.
+sql::SortKeyTranslators SortKeyTranslators();
+
 // A GraphQL aggregate operator is the Postgres function of that name (sql::AggregateFunctionName).
 Result<std::string> AggregateFunction(const std::string& name);
 

@@ -34,6 +34,60 @@ Result<Expression> TranslateExists(const ir::Exists& exists, const std::string& 
   return Expression{Exists{std::move(select)}};
 }
 
+// EXISTS (SELECT 1 FROM table AS "_tN" WHERE where): `_exists` of a permission filter.
+Result<Expression> TranslateExistsTable(const ir::ExistsTable& exists, Aliases& aliases,
+                                        CompareTranslator compare) {
+  const std::string child = aliases.Next("_t");
+  auto where = TranslateBoolExp(*exists.where, child, aliases, compare);
+  if (!where) return where.error();
+  auto select = std::make_unique<Select>();
+  select->items.push_back({Expression{Keyword{"1"}}, ""});
+  select->from = TableItem(*exists.table, child);
+  select->where = std::move(*where);
+  return Expression{Exists{std::move(select)}};
+}
+
+// A remote relationship of a permission filter, its target's matching keys known (execute
+// resolves them first): `column IN (keys)` for one join column, else a disjunction of the key
+// tuples. No key: false.
+Result<Expression> TranslateRemoteExists(const ir::RemoteExists& exists, const std::string& alias,
+                                         Aliases& aliases, CompareTranslator compare) {
+  if (!exists.keys->resolved) {
+    return Error(ErrorCode::kUnexpected, "a remote permission filter was not resolved");
+  }
+  ir::BoolExp keys{ir::Or{}};
+  if (exists.columns.size() == 1 && !exists.keys->rows.empty()) {
+    nlohmann::ordered_json values = nlohmann::ordered_json::array();
+    for (const nlohmann::ordered_json& row : exists.keys->rows) values.push_back(row.at(0));
+    keys = ir::BoolExp{ir::Compare{exists.columns.front(), ir::CompareOp::kIn, std::move(values)}};
+  } else {
+    auto& tuples = std::get<ir::Or>(keys.node).operands;
+    for (const nlohmann::ordered_json& row : exists.keys->rows) {
+      ir::And tuple;
+      for (size_t i = 0; i < exists.columns.size(); ++i) {
+        if (row.at(i).is_null()) continue;
+        tuple.operands.push_back(
+            ir::BoolExp{ir::Compare{exists.columns[i], ir::CompareOp::kEq, row.at(i)}});
+      }
+      tuples.push_back(ir::BoolExp{std::move(tuple)});
+    }
+  }
+  return TranslateBoolExp(keys, alias, aliases, compare);
+}
+
+// `where` with the permission filter `filter` anded in (when there is one), on `alias`.
+Result<Expression> WithFilter(Expression where, const std::shared_ptr<const ir::BoolExp>& filter,
+                              const std::string& alias, Aliases& aliases,
+                              CompareTranslator compare) {
+  if (filter == nullptr) return where;
+  auto condition = TranslateBoolExp(*filter, alias, aliases, compare);
+  if (!condition) return condition.error();
+  Conjunction both{true, {}};
+  both.operands.push_back(std::move(where));
+  both.operands.push_back(std::move(*condition));
+  return Expression{std::move(both)};
+}
+
 bool IsOwnColumn(const ir::OrderBy& key) {
   return key.path.empty() && std::holds_alternative<const schema::Column*>(key.target);
 }
@@ -45,41 +99,49 @@ OrderByItem OrderItem(const ir::OrderBy& key, Expression expression) {
           key.direction == ir::Direction::kDesc, key.nulls == ir::Nulls::kFirst};
 }
 
-// (SELECT count(*) / fn("_tM"."col") FROM target AS "_tM" WHERE mapping)
+// (SELECT count(*) / fn("_tM"."col") FROM target AS "_tM" WHERE mapping [AND filter])
 Result<Expression> AggregateSortKey(const ir::OrderByAggregate& aggregate, const std::string& alias,
-                                    Aliases& aliases, AggregateFunctionName function_name) {
+                                    Aliases& aliases, const SortKeyTranslators& translators) {
   const std::string child = aliases.Next("_t");
   Expression value = MakeCall("count", Keyword{"*"});
   if (aggregate.function != "count") {
-    auto function = function_name(aggregate.function);
+    auto function = translators.function(aggregate.function);
     if (!function) return function.error();
     value = MakeCall(*function, MakeColumn(child, aggregate.column->name));
   }
+  auto where = WithFilter(JoinCondition(*aggregate.relationship, alias, child), aggregate.filter,
+                          child, aliases, translators.compare);
+  if (!where) return where.error();
   auto select = std::make_unique<Select>();
   select->items.push_back({std::move(value), ""});
   select->from = TableItem(*aggregate.relationship->target, child);
-  select->where = JoinCondition(*aggregate.relationship, alias, child);
+  select->where = std::move(*where);
   return Expression{Subquery{std::move(select)}};
 }
 
 // The value of a sort key for the row `alias`, following key.path from `depth`.
 Result<Expression> SortKey(const ir::OrderBy& key, size_t depth, const std::string& alias,
-                           Aliases& aliases, AggregateFunctionName function_name) {
+                           Aliases& aliases, const SortKeyTranslators& translators) {
   if (depth == key.path.size()) {
     if (const auto* column = std::get_if<const schema::Column*>(&key.target)) {
       return MakeColumn(alias, (*column)->name);
     }
     return AggregateSortKey(std::get<ir::OrderByAggregate>(key.target), alias, aliases,
-                            function_name);
+                            translators);
   }
   const schema::Relationship& relationship = *key.path[depth];
   const std::string child = aliases.Next("_t");
-  auto value = SortKey(key, depth + 1, child, aliases, function_name);
+  auto value = SortKey(key, depth + 1, child, aliases, translators);
   if (!value) return value.error();
+  const std::shared_ptr<const ir::BoolExp> no_filter;
+  auto where = WithFilter(JoinCondition(relationship, alias, child),
+                          depth < key.path_filters.size() ? key.path_filters[depth] : no_filter,
+                          child, aliases, translators.compare);
+  if (!where) return where.error();
   auto select = std::make_unique<Select>();
   select->items.push_back({std::move(*value), ""});
   select->from = TableItem(*relationship.target, child);
-  select->where = JoinCondition(relationship, alias, child);
+  select->where = std::move(*where);
   select->limit = Expression{Keyword{"1"}};
   return Expression{Subquery{std::move(select)}};
 }
@@ -149,14 +211,20 @@ Result<Expression> TranslateBoolExp(const ir::BoolExp& exp, const std::string& a
   if (const auto* comparison = std::get_if<ir::Compare>(&exp.node)) {
     return compare(*comparison, alias, aliases);
   }
-  return TranslateExists(std::get<ir::Exists>(exp.node), alias, aliases, compare);
+  if (const auto* exists = std::get_if<ir::Exists>(&exp.node)) {
+    return TranslateExists(*exists, alias, aliases, compare);
+  }
+  if (const auto* exists = std::get_if<ir::ExistsTable>(&exp.node)) {
+    return TranslateExistsTable(*exists, aliases, compare);
+  }
+  return TranslateRemoteExists(std::get<ir::RemoteExists>(exp.node), alias, aliases, compare);
 }
 
 Status AddSortKeys(const ir::SelectArgs& args, const std::string& alias, Select& base,
-                   Aliases& aliases, AggregateFunctionName function) {
+                   Aliases& aliases, const SortKeyTranslators& translators) {
   for (size_t i = 0; i < args.order_by.size(); ++i) {
     const ir::OrderBy& key = args.order_by[i];
-    auto expression = SortKey(key, 0, alias, aliases, function);
+    auto expression = SortKey(key, 0, alias, aliases, translators);
     if (!expression) return expression.error();
     if (!IsOwnColumn(key)) {
       base.items.push_back({std::move(*expression), SortKeyName(i)});

@@ -60,7 +60,9 @@ using CompareTranslator = Result<Expression> (*)(const ir::Compare& compare,
                                                  const std::string& alias, Aliases& aliases);
 
 // A BoolExp on the table aliased `alias`: AND, OR and NOT of its operands, EXISTS (SELECT 1 FROM
-// target AS "_tN" WHERE mapping AND where) for a relationship, and `compare` for comparisons.
+// target AS "_tN" WHERE mapping AND where) for a relationship (without the mapping for
+// `_exists`), the resolved keys of a remote relationship (`columns IN keys`), and `compare` for
+// comparisons.
 Result<Expression> TranslateBoolExp(const ir::BoolExp& exp, const std::string& alias,
                                     Aliases& aliases, CompareTranslator compare);
 
@@ -68,12 +70,20 @@ Result<Expression> TranslateBoolExp(const ir::BoolExp& exp, const std::string& a
 // is not an aggregate function.
 using AggregateFunctionName = Result<std::string> (*)(const std::string& function);
 
+// What a backend translates itself in sort keys: aggregate functions, and the comparisons of the
+// permission filters on the tables the keys read.
+struct SortKeyTranslators {
+  AggregateFunctionName function;
+  CompareTranslator compare;
+};
+
 // ORDER BY of a level's base subquery `base` (the table aliased `alias`); keys other than the
 // table's own columns are computed there as items `__o<i>`: a column reached through object
 // relationships is a scalar subquery per step (LIMIT 1), an aggregate of an array relationship
-// `(SELECT fn("_tM"."col") FROM target AS "_tM" WHERE mapping)`.
+// `(SELECT fn("_tM"."col") FROM target AS "_tM" WHERE mapping)`; each reads only the rows the
+// role's permission filter on that table passes.
 Status AddSortKeys(const ir::SelectArgs& args, const std::string& alias, Select& base,
-                   Aliases& aliases, AggregateFunctionName function);
+                   Aliases& aliases, const SortKeyTranslators& translators);
 
 // The sort keys of a level's rows, read from outside its base subquery (AddSortKeys).
 std::vector<OrderByItem> RowOrder(const ir::SelectArgs& args, const std::string& alias);

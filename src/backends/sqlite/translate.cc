@@ -143,7 +143,7 @@ class Translator {
       where.operands.push_back(std::move(*condition));
     }
     if (!where.operands.empty()) base->where = Expression{std::move(where)};
-    Status sorted = sql::AddSortKeys(args, alias, *base, aliases_, AggregateFunction);
+    Status sorted = sql::AddSortKeys(args, alias, *base, aliases_, SortKeyTranslators());
     if (!sorted) return sorted.error();
     if (!args.distinct_on.empty()) {
       base->order_by.clear();
@@ -270,6 +270,25 @@ class Translator {
     return Json(Scalar(std::move(*joined)));
   }
 
+  // `nodes` of an aggregate: the JSON array of its rows `alias`, or, when a permission limit caps
+  // the nodes only, of its own rows read with `nodes_args`.
+  Result<Expression> Nodes(const ir::Nodes& nodes, const ir::AggregateSelect& aggregate,
+                           const Correlation* correlation, const std::string& alias) {
+    std::string own = alias;
+    std::optional<sql::Select> level;
+    if (aggregate.nodes_args) {
+      auto limited = Level(*aggregate.table, *aggregate.nodes_args, correlation, false, own);
+      if (!limited) return limited.error();
+      level = std::move(*limited);
+    }
+    auto object = Object(nodes.fields, own);
+    if (!object) return object.error();
+    Expression array = sql::MakeCall("json_group_array", std::move(*object));
+    if (!level) return array;
+    level->items.push_back({std::move(array), ""});
+    return sql::MakeCall("json", sql::Subquery{std::make_unique<sql::Select>(std::move(*level))});
+  }
+
   // `<t>_aggregate`: one object over the level's rows (nodes in the base's order, as in Rows).
   Result<sql::Select> Aggregate(const ir::AggregateSelect& aggregate,
                                 const Correlation* correlation) {
@@ -284,9 +303,7 @@ class Translator {
       } else if (const auto* functions = std::get_if<ir::AggregateFunctions>(&field.value)) {
         value = Functions(*functions, alias);
       } else {
-        auto object = Object(std::get<ir::Nodes>(field.value).fields, alias);
-        if (!object) return object.error();
-        value = sql::MakeCall("json_group_array", std::move(*object));
+        value = Nodes(std::get<ir::Nodes>(field.value), aggregate, correlation, alias);
       }
       if (!value) return value.error();
       pairs.emplace_back(field.alias, std::move(*value));

@@ -154,4 +154,6 @@ Expression IntegerParameter(int64_t value) {
       sql::Cast{sql::Box(sql::Parameter{std::to_string(value), {"", "TEXT"}}), {"", "INTEGER"}}};
 }
 
+sql::SortKeyTranslators SortKeyTranslators() { return {AggregateFunction, TranslateCompare}; }
+
 }  // namespace junction::backends::sqlite

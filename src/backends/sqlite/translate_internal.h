@@ -28,6 +28,9 @@ sql::Expression JoinCondition(const schema::Relationship& relationship, const st
 Result<sql::Expression> TranslateBoolExp(const ir::BoolExp& exp, const std::string& alias,
                                          sql::Aliases& aliases);
 
+// What sql::AddSortKeys needs of this backend: its aggregate functions and comparisons.
+sql::SortKeyTranslators SortKeyTranslators();
+
 // The SQLite function of a GraphQL aggregate operator (functions.h registers the statistics):
 // stddev → junction_stddev_samp, …; sum, avg, min and max are SQLite's own.
 Result<std::string> AggregateFunction(const std::string& name);

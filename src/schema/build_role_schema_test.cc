@@ -1,4 +1,4 @@
-#include "schema/admin_schema.h"
+#include "schema/build_role_schema.h"
 
 #include <string>
 #include <variant>
@@ -20,7 +20,7 @@ std::shared_ptr<const RoleSchema> AdminSchemaOf(const metadata::Metadata& metada
   Resolved resolved = ResolveSources(metadata, catalogs);
   EXPECT_TRUE(resolved.inconsistent_objects.empty())
       << resolved.inconsistent_objects.front().reason;
-  Result<std::shared_ptr<const RoleSchema>> role = BuildAdminRoleSchema(resolved.model);
+  Result<std::shared_ptr<const RoleSchema>> role = BuildRoleSchema(resolved.model);
   EXPECT_TRUE(role) << role.error().message;
   return *role;
 }

@@ -1,5 +1,6 @@
 #pragma once
-// BuildAdminRoleSchema: the admin's RoleSchema over a SourceModel: query_root holds every tracked
+// BuildRoleSchema: a role's RoleSchema over its SourceModel (the admin's: every consistent table;
+// another role's: what its select permissions allow, role_model.h): query_root holds every
 // table's root fields (table_schema.h), each bound to a TableRootField. As in Hasura:
 //   - the schema holds only the types reachable from its roots (an aggregate_order_by type
 //     appears only when an array relationship points at the table, …);
@@ -19,7 +20,6 @@ namespace junction::schema {
 
 // An Error means the generated schema is invalid, which is a bug of ours (resolve keeps clashing
 // names out of the model).
-Result<std::shared_ptr<const RoleSchema>> BuildAdminRoleSchema(
-    std::shared_ptr<const SourceModel> model);
+Result<std::shared_ptr<const RoleSchema>> BuildRoleSchema(std::shared_ptr<const SourceModel> model);
 
 }  // namespace junction::schema

@@ -1,4 +1,4 @@
-#include "schema/admin_schema.h"
+#include "schema/build_role_schema.h"
 
 #include <algorithm>
 #include <deque>
@@ -75,13 +75,17 @@ TableRootField::Kind KindOf(const Table& table, const std::string& field) {
 
 }  // namespace
 
-Result<std::shared_ptr<const RoleSchema>> BuildAdminRoleSchema(
+Result<std::shared_ptr<const RoleSchema>> BuildRoleSchema(
     std::shared_ptr<const SourceModel> model) {
   auto role = std::make_shared<RoleSchema>();
   std::map<std::string, TypeDef> types;
   TypeDef query_root = graphql::ObjectTypeDef(std::string(kQueryRootName), "", {});
   for (const auto& [source_name, source] : model->sources) {
     for (const auto& [name, table] : source.tables) {
+      if (table.permission != nullptr &&
+          (table.permission->uses_session || table.permission->uses_remote)) {
+        role->session_dependent = true;
+      }
       for (FieldDef& field : TableQueryFields(table)) {
         role->query_fields.emplace(field.name, TableRootField{&table, KindOf(table, field.name)});
         query_root.fields.push_back(std::move(field));
