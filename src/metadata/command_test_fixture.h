@@ -67,6 +67,21 @@ class CommandFixture : public testing::Test {
        R"("configuration":{"connection_info":{"database_url":"postgres://db"}}}})");
   }
 
+  // AddLibrary, with public.authors and public.books tracked.
+  void AddTrackedLibrary() {
+    AddLibrary();
+    Ok(R"({"type":"bulk","args":[{"type":"pg_track_table","args":{"table":"authors"}},)"
+       R"({"type":"pg_track_table","args":{"table":"books"}}]})");
+  }
+
+  // The table entry of public.<name> in the first source, as text ("" when not tracked).
+  std::string TrackedTable(std::string_view name) const {
+    for (const Json& table : current_.sources()[0]["tables"]) {
+      if (table["table"]["name"] == name) return DumpJson(table);
+    }
+    return "";
+  }
+
   static CatalogTable Table(QualifiedName name, std::vector<std::string> columns,
                             std::vector<ForeignKey> keys) {
     CatalogTable table;

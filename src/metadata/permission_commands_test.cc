@@ -11,19 +11,7 @@ namespace {
 
 class PermissionCommandsTest : public CommandFixture {
  protected:
-  PermissionCommandsTest() {
-    AddLibrary();
-    Ok(R"({"type":"bulk","args":[{"type":"pg_track_table","args":{"table":"authors"}},)"
-       R"({"type":"pg_track_table","args":{"table":"books"}}]})");
-  }
-
-  // The table entry of public.<name>, as text.
-  std::string Table(std::string_view name) const {
-    for (const Json& table : current_.sources()[0]["tables"]) {
-      if (table["table"]["name"] == name) return DumpJson(table);
-    }
-    return "";
-  }
+  PermissionCommandsTest() { AddTrackedLibrary(); }
 
   Error CreateFails(std::string_view args) {
     return Fails(R"({"type":"pg_create_select_permission","args":)" + std::string(args) + "}");
@@ -80,7 +68,7 @@ TEST_F(PermissionCommandsTest, PermissionsAreStoredAsHasuraExportsThem) {
       R"("filter":{"id":{"_eq":"X-Hasura-User-Id"},"name":{"_eq":"x"}},"limit":10,)"
       R"("allow_aggregations":true,"query_root_fields":[],)"
       R"("subscription_root_fields":["select","select_stream"]},"comment":"own row"}]})";
-  EXPECT_EQ(Table("authors"), expected);
+  EXPECT_EQ(TrackedTable("authors"), expected);
 
   // export_metadata answers them so.
   Result<MetadataResponse> exported = Run(R"({"type":"export_metadata","args":{}})");
@@ -93,7 +81,7 @@ TEST_F(PermissionCommandsTest, TheTableEntryKeepsHasurasMemberOrder) {
      R"("permission":{"columns":["id"],"filter":{}}}})");
   Ok(R"({"type":"pg_create_object_relationship","args":{"table":"books","name":"author",)"
      R"("using":{"foreign_key_constraint_on":"author_id"}}})");
-  EXPECT_EQ(Table("books"),
+  EXPECT_EQ(TrackedTable("books"),
             R"({"table":{"name":"books","schema":"public"},"object_relationships":[)"
             R"({"name":"author","using":{"foreign_key_constraint_on":"author_id"}}],)"
             R"("select_permissions":[{"role":"user","permission":{"columns":["id"],)"
@@ -107,12 +95,12 @@ TEST_F(PermissionCommandsTest, DropSelectPermission) {
      R"("permission":{"columns":"*","filter":{}}}})");
   EXPECT_EQ(Ok(R"({"type":"pg_drop_select_permission","args":{"table":"authors","role":"user"}})"),
             R"({"message":"success"})");
-  EXPECT_EQ(Table("authors"), R"({"table":{"name":"authors","schema":"public"},)"
-                              R"("select_permissions":[{"role":"editor","permission":)"
-                              R"({"columns":"*","filter":{}}}]})");
+  EXPECT_EQ(TrackedTable("authors"), R"({"table":{"name":"authors","schema":"public"},)"
+                                     R"("select_permissions":[{"role":"editor","permission":)"
+                                     R"({"columns":"*","filter":{}}}]})");
   // The last one leaves no empty list.
   Ok(R"({"type":"pg_drop_select_permission","args":{"table":{"name":"authors"},"role":"editor"}})");
-  EXPECT_EQ(Table("authors"), R"({"table":{"name":"authors","schema":"public"}})");
+  EXPECT_EQ(TrackedTable("authors"), R"({"table":{"name":"authors","schema":"public"}})");
 
   const Error error =
       Fails(R"({"type":"pg_drop_select_permission","args":{"table":"authors","role":"user"}})");
@@ -249,14 +237,14 @@ TEST_F(PermissionCommandsTest, SetPermissionComment) {
   EXPECT_EQ(Ok(R"({"type":"pg_set_permission_comment","args":{"table":"authors","role":"user",)"
                R"("permission":"select","comment":"own rows"}})"),
             R"({"message":"success"})");
-  EXPECT_EQ(Table("authors"), R"({"table":{"name":"authors","schema":"public"},)"
-                              R"("select_permissions":[{"role":"user","permission":)"
-                              R"({"columns":"*","filter":{}},"comment":"own rows"}]})");
+  EXPECT_EQ(TrackedTable("authors"), R"({"table":{"name":"authors","schema":"public"},)"
+                                     R"("select_permissions":[{"role":"user","permission":)"
+                                     R"({"columns":"*","filter":{}},"comment":"own rows"}]})");
   Ok(R"({"type":"pg_set_permission_comment","args":{"table":"authors","role":"user",)"
      R"("permission":"select"}})");
-  EXPECT_EQ(Table("authors"), R"({"table":{"name":"authors","schema":"public"},)"
-                              R"("select_permissions":[{"role":"user","permission":)"
-                              R"({"columns":"*","filter":{}}}]})");
+  EXPECT_EQ(TrackedTable("authors"), R"({"table":{"name":"authors","schema":"public"},)"
+                                     R"("select_permissions":[{"role":"user","permission":)"
+                                     R"({"columns":"*","filter":{}}}]})");
 
   Error error = Fails(R"({"type":"pg_set_permission_comment","args":{"table":"authors",)"
                       R"("role":"user","permission":"insert","comment":"x"}})");
@@ -274,7 +262,7 @@ TEST_F(PermissionCommandsTest, UntrackingATableDropsItsPermissions) {
      R"("permission":{"columns":"*","filter":{}}}})");
   Ok(R"({"type":"pg_untrack_table","args":{"table":"authors"}})");
   Ok(R"({"type":"pg_track_table","args":{"table":"authors"}})");
-  EXPECT_EQ(Table("authors"), R"({"table":{"name":"authors","schema":"public"}})");
+  EXPECT_EQ(TrackedTable("authors"), R"({"table":{"name":"authors","schema":"public"}})");
 }
 
 TEST_F(PermissionCommandsTest, ReplaceAndExportMetadataCarryPermissions) {
@@ -303,7 +291,7 @@ TEST_F(PermissionCommandsTest, BulkErrorsPointIntoTheCommand) {
             R"({"type":"pg_create_select_permission","args":{"table":"authors","role":"v",)"
             R"("permission":{"columns":"*","filter":7}}}]})");
   EXPECT_EQ(error.path, "$.args[1].args.permission.filter");
-  EXPECT_EQ(Table("authors"), R"({"table":{"name":"authors","schema":"public"}})");
+  EXPECT_EQ(TrackedTable("authors"), R"({"table":{"name":"authors","schema":"public"}})");
 }
 
 TEST_F(PermissionCommandsTest, SqliteSourcesHaveThemToo) {
@@ -377,10 +365,11 @@ TEST_F(PermissionCommandsTest, PermissionsUsingARelationshipDependOnIt) {
   // ... and with cascade drops them too.
   Ok(R"({"type":"pg_drop_relationship","args":{"table":"books","relationship":"author",)"
      R"("cascade":true}})");
-  EXPECT_EQ(Table("books"), R"({"table":{"name":"books","schema":"public"},)"
-                            R"("select_permissions":[{"role":"user","permission":{"columns":"*",)"
-                            R"("filter":{"author_id":{"_eq":1}}}}]})");
-  EXPECT_EQ(Table("authors"),
+  EXPECT_EQ(TrackedTable("books"),
+            R"({"table":{"name":"books","schema":"public"},)"
+            R"("select_permissions":[{"role":"user","permission":{"columns":"*",)"
+            R"("filter":{"author_id":{"_eq":1}}}}]})");
+  EXPECT_EQ(TrackedTable("authors"),
             R"({"table":{"name":"authors","schema":"public"},"array_relationships":[)"
             R"({"name":"books","using":{"foreign_key_constraint_on":{"column":"author_id",)"
             R"("table":{"name":"books","schema":"public"}}}}]})");

@@ -11,19 +11,7 @@ namespace {
 
 class RelationshipCommandsTest : public CommandFixture {
  protected:
-  RelationshipCommandsTest() {
-    AddLibrary();
-    Ok(R"({"type":"bulk","args":[{"type":"pg_track_table","args":{"table":"authors"}},)"
-       R"({"type":"pg_track_table","args":{"table":"books"}}]})");
-  }
-
-  // The table entry of public.<name>, as text.
-  std::string Table(std::string_view name) const {
-    for (const Json& table : current_.sources()[0]["tables"]) {
-      if (table["table"]["name"] == name) return DumpJson(table);
-    }
-    return "";
-  }
+  RelationshipCommandsTest() { AddTrackedLibrary(); }
 
   Error CreateFails(std::string_view kind, std::string_view args) {
     return Fails(R"({"type":"pg_create_)" + std::string(kind) + R"(_relationship","args":)" +
@@ -44,13 +32,13 @@ TEST_F(RelationshipCommandsTest, ObjectAndArrayRelationshipsAreStoredAsHasuraExp
      R"("using":{"manual_configuration":{"remote_table":"books","insertion_order":"after_parent",)"
      R"("column_mapping":{"id":"author_id"}}}}})");
 
-  EXPECT_EQ(Table("books"),
+  EXPECT_EQ(TrackedTable("books"),
             R"({"table":{"name":"books","schema":"public"},"object_relationships":[)"
             R"({"name":"a_writer","using":{"manual_configuration":{"column_mapping":)"
             R"({"author_id":"id"},"insertion_order":null,"remote_table":{"name":"authors",)"
             R"("schema":"public"}}}},{"name":"author","using":{"foreign_key_constraint_on":)"
             R"("author_id"},"comment":"who wrote it"}]})");
-  EXPECT_EQ(Table("authors"),
+  EXPECT_EQ(TrackedTable("authors"),
             R"({"table":{"name":"authors","schema":"public"},"array_relationships":[)"
             R"({"name":"all_books","using":{"manual_configuration":{"column_mapping":)"
             R"({"id":"author_id"},"insertion_order":"after_parent","remote_table":)"
@@ -65,10 +53,10 @@ TEST_F(RelationshipCommandsTest, ObjectRelationshipKeyForms) {
   Ok(R"({"type":"pg_create_object_relationship","args":{"table":"authors","name":"a_book",)"
      R"("using":{"foreign_key_constraint_on":{"table":"books","columns":["author_id"]}}}})");
   // One column prints as itself, as Hasura's ToJSON does.
-  EXPECT_EQ(Table("books"), R"({"table":{"name":"books","schema":"public"},)"
-                            R"("object_relationships":[{"name":"by_columns","using":)"
-                            R"({"foreign_key_constraint_on":"author_id"}}]})");
-  EXPECT_EQ(Table("authors"),
+  EXPECT_EQ(TrackedTable("books"), R"({"table":{"name":"books","schema":"public"},)"
+                                   R"("object_relationships":[{"name":"by_columns","using":)"
+                                   R"({"foreign_key_constraint_on":"author_id"}}]})");
+  EXPECT_EQ(TrackedTable("authors"),
             R"({"table":{"name":"authors","schema":"public"},"object_relationships":[)"
             R"({"name":"a_book","using":{"foreign_key_constraint_on":{"column":"author_id",)"
             R"("table":{"name":"books","schema":"public"}}}}]})");
@@ -184,7 +172,7 @@ TEST_F(RelationshipCommandsTest, DropRelationship) {
   EXPECT_EQ(Ok(R"({"type":"pg_drop_relationship","args":{"table":"books","relationship":"author",)"
                R"("cascade":true}})"),
             R"({"message":"success"})");
-  EXPECT_EQ(Table("books"), R"({"table":{"name":"books","schema":"public"}})");
+  EXPECT_EQ(TrackedTable("books"), R"({"table":{"name":"books","schema":"public"}})");
 
   Error error =
       Fails(R"({"type":"pg_drop_relationship","args":{"table":"books","relationship":"author"}})");
@@ -200,7 +188,7 @@ TEST_F(RelationshipCommandsTest, RenameRelationship) {
      R"({"type":"pg_create_object_relationship","args":{"table":"books","name":"b",)"
      R"("using":{"foreign_key_constraint_on":"author_id"}}}]})");
   Ok(R"({"type":"pg_rename_relationship","args":{"table":"books","name":"author","new_name":"a"}})");
-  EXPECT_EQ(Table("books"),
+  EXPECT_EQ(TrackedTable("books"),
             R"({"table":{"name":"books","schema":"public"},"object_relationships":[)"
             R"({"name":"a","using":{"foreign_key_constraint_on":"author_id"}},)"
             R"({"name":"b","using":{"foreign_key_constraint_on":"author_id"}}]})");
@@ -225,12 +213,12 @@ TEST_F(RelationshipCommandsTest, SetRelationshipComment) {
      R"("using":{"foreign_key_constraint_on":{"table":"books","columns":["author_id"]}}}})");
   Ok(R"({"type":"pg_set_relationship_comment","args":{"table":"authors","relationship":"books",)"
      R"("comment":"all of them"}})");
-  EXPECT_EQ(Table("authors"),
+  EXPECT_EQ(TrackedTable("authors"),
             R"({"table":{"name":"authors","schema":"public"},"array_relationships":[)"
             R"({"name":"books","using":{"foreign_key_constraint_on":{"column":"author_id",)"
             R"("table":{"name":"books","schema":"public"}}},"comment":"all of them"}]})");
   Ok(R"({"type":"pg_set_relationship_comment","args":{"table":"authors","relationship":"books"}})");
-  EXPECT_EQ(Table("authors"),
+  EXPECT_EQ(TrackedTable("authors"),
             R"({"table":{"name":"authors","schema":"public"},"array_relationships":[)"
             R"({"name":"books","using":{"foreign_key_constraint_on":{"column":"author_id",)"
             R"("table":{"name":"books","schema":"public"}}}}]})");
@@ -247,7 +235,7 @@ TEST_F(RelationshipCommandsTest, BulkErrorsPointIntoTheCommand) {
       R"({"type":"pg_create_array_relationship","args":{"table":"authors","name":"books",)"
       R"("using":{"foreign_key_constraint_on":{"table":7,"column":"author_id"}}}}]})");
   EXPECT_EQ(error.path, "$.args[1].args.using.foreign_key_constraint_on.table");
-  EXPECT_EQ(Table("books"), R"({"table":{"name":"books","schema":"public"}})");
+  EXPECT_EQ(TrackedTable("books"), R"({"table":{"name":"books","schema":"public"}})");
 }
 
 }  // namespace

@@ -16,7 +16,7 @@
 // (retargeted to the role's copy of that table, so the target's permission applies inside),
 // the root fields its permission allows (`query_root_fields`; `_by_pk` only when every primary
 // key column is selectable; `_aggregate` only with allow_aggregations), and the permission
-// itself. A table the role has no permission on is not in its model.
+// itself. A table the role has no permission on, or one with no column, is not in its model.
 //
 // Filters are checked here, against the admin's model: an unknown column, relationship, table or
 // operator, a malformed value, or a remote relationship nested deeper than one level makes the

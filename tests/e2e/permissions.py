@@ -15,6 +15,8 @@ permissions, not on the <kind>_create_select_permission commands (tested on thei
 
 import json
 
+from support import same
+
 SECRET = "perm-secret"
 ADMIN = {"X-Hasura-Admin-Secret": SECRET}
 ENGINE_ARGS = ["--admin-secret", SECRET]
@@ -36,20 +38,6 @@ def admin_call(engine, type_, args, status=200):
     response = engine.metadata_call({"type": type_, "args": args}, headers=ADMIN)
     assert response.status_code == status, response.text
     return response.json()
-
-
-def key_order(value):
-    if isinstance(value, dict):
-        return [(key, key_order(item)) for key, item in value.items()]
-    if isinstance(value, list):
-        return [key_order(item) for item in value]
-    return None
-
-
-def same(actual, expected):
-    """Equal JSON with the keys in the same order (answers keep the query's order)."""
-    assert actual == expected, json.dumps(actual)
-    assert key_order(actual) == key_order(expected), json.dumps(actual)
 
 
 def body(engine, query, request_headers, variables=None):

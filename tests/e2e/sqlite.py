@@ -15,6 +15,7 @@ import pathlib
 import sqlite3
 import time
 
+from support import same
 from test_postgres import call
 
 # Engine arguments that turn the query log on.
@@ -97,22 +98,6 @@ class QueryLog:
         for statement in self.statements(requests):
             found[statement["source"]] = found.get(statement["source"], 0) + 1
         return found
-
-
-def key_order(value):
-    """The keys of every object in `value`, in order (numbers compare by value, as JSON does:
-    10 and 10.0 are the same number)."""
-    if isinstance(value, dict):
-        return [(key, key_order(item)) for key, item in value.items()]
-    if isinstance(value, list):
-        return [key_order(item) for item in value]
-    return None
-
-
-def same(actual, expected):
-    """Equal JSON with the keys in the same order."""
-    assert actual == expected
-    assert key_order(actual) == key_order(expected), json.dumps(actual)
 
 
 def answer(engine, query, variables=None):

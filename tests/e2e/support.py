@@ -140,6 +140,22 @@ def start(workdir, args=(), env=None, metadata=None, port=None, pass_port=True,
     raise AssertionError("no free port found")
 
 
+def key_order(value):
+    """The keys of every object in `value`, in order (numbers compare by value, as JSON does:
+    10 and 10.0 are the same number)."""
+    if isinstance(value, dict):
+        return [(key, key_order(item)) for key, item in value.items()]
+    if isinstance(value, list):
+        return [key_order(item) for item in value]
+    return None
+
+
+def same(actual, expected):
+    """Equal JSON with the keys in the same order (answers keep the query's order)."""
+    assert actual == expected, json.dumps(actual)
+    assert key_order(actual) == key_order(expected), json.dumps(actual)
+
+
 def graphql_error(response):
     """The first error of a GraphQL error response, checked for Hasura's shape."""
     body = response.json()

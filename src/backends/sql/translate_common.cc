@@ -1,5 +1,6 @@
 #include "backends/sql/translate_common.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace junction::backends::sql {
@@ -55,19 +56,25 @@ Result<Expression> TranslateRemoteExists(const ir::RemoteExists& exists, const s
   if (!exists.keys->resolved) {
     return Error(ErrorCode::kUnexpected, "a remote permission filter was not resolved");
   }
+  // A null join value equals nothing: a target row with one matches no row here.
+  std::vector<const nlohmann::ordered_json*> rows;
+  for (const nlohmann::ordered_json& row : exists.keys->rows) {
+    if (std::ranges::none_of(row, [](const auto& value) { return value.is_null(); })) {
+      rows.push_back(&row);
+    }
+  }
   ir::BoolExp keys{ir::Or{}};
-  if (exists.columns.size() == 1 && !exists.keys->rows.empty()) {
+  if (exists.columns.size() == 1 && !rows.empty()) {
     nlohmann::ordered_json values = nlohmann::ordered_json::array();
-    for (const nlohmann::ordered_json& row : exists.keys->rows) values.push_back(row.at(0));
+    for (const nlohmann::ordered_json* row : rows) values.push_back(row->at(0));
     keys = ir::BoolExp{ir::Compare{exists.columns.front(), ir::CompareOp::kIn, std::move(values)}};
   } else {
     auto& tuples = std::get<ir::Or>(keys.node).operands;
-    for (const nlohmann::ordered_json& row : exists.keys->rows) {
+    for (const nlohmann::ordered_json* row : rows) {
       ir::And tuple;
       for (size_t i = 0; i < exists.columns.size(); ++i) {
-        if (row.at(i).is_null()) continue;
         tuple.operands.push_back(
-            ir::BoolExp{ir::Compare{exists.columns[i], ir::CompareOp::kEq, row.at(i)}});
+            ir::BoolExp{ir::Compare{exists.columns[i], ir::CompareOp::kEq, row->at(i)}});
       }
       tuples.push_back(ir::BoolExp{std::move(tuple)});
     }

@@ -141,6 +141,7 @@ TEST_F(TranslateCommonTest, RemoteExistsReadsItsResolvedKeys) {
   EXPECT_EQ(WhereText(ir::BoolExp{ir::RemoteExists{remote}}),
             R"(SELECT 1 FROM "public"."user" AS "_t1" WHERE FALSE)");
   remote.keys->rows = {nlohmann::ordered_json::array({1, "a"}),
+                       nlohmann::ordered_json::array({3, nullptr}),  // matches nothing
                        nlohmann::ordered_json::array({2, "b"})};
   EXPECT_EQ(WhereText(ir::BoolExp{ir::RemoteExists{remote}}),
             R"(SELECT 1 FROM "public"."user" AS "_t1" WHERE ("_t1"."id" = TRUE AND )"
