@@ -8,9 +8,9 @@
 //   Result<FetchResponse> response = co_await HttpFetch(request);
 //   if (response) Use(response->status, response->body);
 //
-// Plain http:// only: an https:// URL is an Error (auth hooks and JWK endpoints inside a cluster
-// are usually plain HTTP; put a TLS-terminating proxy in front otherwise). One request per
-// connection (Connection: close).
+// http:// and https://: TLS 1.2 or later, the server's certificate verified against the system's
+// trust store (OpenSSL's default paths; SSL_CERT_FILE / SSL_CERT_DIR point elsewhere) and the
+// URL's host name, with SNI. One request per connection (Connection: close).
 
 #include <chrono>
 #include <map>
@@ -40,12 +40,14 @@ struct FetchResponse {
 };
 
 struct ParsedUrl {
+  bool tls = false;  // https
   std::string host;
   std::string port;
   std::string target;  // path and query, "/" at least
 };
 
-// Splits an http:// URL; an Error names what is wrong (https, no host, a bad port).
+// Splits an http:// or https:// URL; an Error names what is wrong (another scheme, no host, a bad
+// port).
 Result<ParsedUrl> ParseHttpUrl(std::string_view url);
 
 // Errors: kUnexpected with a message saying what failed ("timed out after 10s", "connection

@@ -89,7 +89,12 @@ TEST(ParseHttpUrlTest, SplitsHostPortAndTarget) {
   EXPECT_EQ(url->host, "::1");
   EXPECT_EQ(url->port, "80");
   EXPECT_EQ(url->target, "/");
-  EXPECT_FALSE(ParseHttpUrl("https://secure/"));
+  EXPECT_FALSE(url->tls);
+  url = ParseHttpUrl("https://auth.example.com/.well-known/jwks.json");
+  ASSERT_TRUE(url);
+  EXPECT_TRUE(url->tls);
+  EXPECT_EQ(url->port, "443");
+  EXPECT_EQ(url->target, "/.well-known/jwks.json");
   EXPECT_FALSE(ParseHttpUrl("http://host:99999/"));
   EXPECT_FALSE(ParseHttpUrl("http:///path"));
   EXPECT_FALSE(ParseHttpUrl("ftp://host/"));
@@ -152,6 +157,22 @@ TEST(HttpFetchTest, AClosedPortIsAnError) {
   Result<FetchResponse> response = Fetch(request);
   ASSERT_FALSE(response);
   EXPECT_TRUE(response.error().message.starts_with("cannot connect")) << response.error().message;
+}
+
+// An https URL speaks TLS: a server answering plain HTTP fails the handshake, an Error (the
+// e2e suite, test_auth.py, fetches a JWK set over verified TLS).
+TEST(HttpFetchTest, HttpsNeedsATlsServer) {
+  OneShotServer server([](int client) {
+    const std::string answer = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+    ::send(client, answer.data(), answer.size(), MSG_NOSIGNAL);
+  });
+  FetchRequest request;
+  request.url = "https://127.0.0.1:" + std::to_string(server.port()) + "/";
+  request.timeout = std::chrono::milliseconds(2000);
+  Result<FetchResponse> response = Fetch(request);
+  ASSERT_FALSE(response);
+  EXPECT_TRUE(response.error().message.starts_with("TLS handshake with 127.0.0.1 failed"))
+      << response.error().message;
 }
 
 TEST(JwksExpiryTest, CacheControlAndExpires) {

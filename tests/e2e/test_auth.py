@@ -7,17 +7,22 @@ Without permissions a non-admin role sees `query_root { no_queries_available }`;
 the tracked tables: that is how these tests tell who a request ran as."""
 
 import base64
+import datetime
 import hashlib
 import hmac
 import http.server
+import ipaddress
 import json
+import ssl
 import threading
 import time
 
 import pytest
+from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from cryptography.x509.oid import NameOID
 
 from support import graphql_error
 
@@ -266,6 +271,53 @@ def test_jwt_from_a_jwk_url_is_refreshed(start_engine, service):
     graphql_denial(engine.graphql(TYPENAME, headers=bearer(rs256(claims(), old_key, kid="k1"))),
                    "Could not verify JWT: JWSError JWSInvalidSignature", "invalid-jwt")
     assert len(jwks.server.requests) >= 2
+
+
+def self_signed_certificate(directory):
+    """A key and a certificate for 127.0.0.1 (an IP address SAN), as PEM files in `directory`."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "junction test")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    certificate = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+                   .public_key(key.public_key()).serial_number(x509.random_serial_number())
+                   .not_valid_before(now - datetime.timedelta(minutes=5))
+                   .not_valid_after(now + datetime.timedelta(hours=1))
+                   .add_extension(x509.SubjectAlternativeName(
+                       [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+                   .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+                   .sign(key, hashes.SHA256()))
+    key_file, certificate_file = directory / "key.pem", directory / "cert.pem"
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                           serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    certificate_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    return key_file, certificate_file
+
+
+def test_jwt_from_a_jwk_url_over_verified_tls(start_engine, service, tmp_path):
+    key = new_rsa_key()
+
+    class Jwks(QuietHandler):
+        def do_GET(self):
+            self.answer(200, {"keys": [jwk(key, "k1")]})
+
+    jwks = service(Jwks)
+    key_file, certificate_file = self_signed_certificate(tmp_path)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certificate_file, key_file)
+    jwks.server.socket = context.wrap_socket(jwks.server.socket, server_side=True)
+    url = jwks.url.replace("http://", "https://") + "/jwks.json"
+    secret = json.dumps({"jwk_url": url})
+    # Trusted (SSL_CERT_FILE names the certificate as OpenSSL's trust store): the keys are used.
+    engine = start_engine(args=["--admin-secret", SECRET, "--jwt-secret", secret],
+                          env={"SSL_CERT_FILE": str(certificate_file)})
+    runs_as_non_admin(engine, bearer(rs256(claims(), key, kid="k1")))
+    # Not trusted: the certificate is refused and the engine does not start.
+    from support import run_to_exit
+    done = run_to_exit(tmp_path, args=["--admin-secret", SECRET, "--jwt-secret", secret],
+                       env={"SSL_CERT_FILE": str(tmp_path / "no-such-bundle.pem")})
+    assert done.returncode == 1
+    assert "TLS handshake with 127.0.0.1 failed" in done.stderr, done.stderr
 
 
 def test_jwt_needs_an_admin_secret_and_a_reachable_jwk_url(tmp_path):
