@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.x509.oid import NameOID
 
+from sqlite import create_database
 from support import graphql_error
 
 SECRET = "admin-s3cret"
@@ -481,28 +482,39 @@ def test_a_jwt_role_without_permissions_sees_no_tables(start_engine, pg_cluster)
         "no_queries_available"]
 
 
-def own_items_engine(start_engine, pg_cluster, name, auth_args):
-    """An engine over item(id) holding 7, 42 and 99, where role `user` may read the item whose id
-    is its session's x-hasura-user-id."""
-    url = pg_cluster.create_database(
-        name, "CREATE TABLE item (id int PRIMARY KEY); INSERT INTO item VALUES (7), (42), (99);")
+ITEMS_SQL = ("CREATE TABLE item (id int PRIMARY KEY); "
+             "INSERT INTO item VALUES (7); INSERT INTO item VALUES (42); "
+             "INSERT INTO item VALUES (99);")
+
+
+def own_items_engine(start_engine, pg_cluster, tmp_path, kind, name, auth_args):
+    """An engine over item(id) holding 7, 42 and 99 in a Postgres database `name` or a SQLite
+    file, where role `user` may read the item whose id is its session's x-hasura-user-id."""
     engine = start_engine(args=["--admin-secret", SECRET] + auth_args)
     admin = {"X-Hasura-Admin-Secret": SECRET}
-    for call in [{"type": "pg_add_source", "args": {"name": "default", "configuration": {
-                     "connection_info": {"database_url": url}}}},
-                 {"type": "pg_track_table", "args": {"table": "item"}},
-                 {"type": "pg_create_select_permission", "args": {
+    if kind == "postgres":
+        url = pg_cluster.create_database(name, ITEMS_SQL)
+        source = {"connection_info": {"database_url": url}}
+    else:
+        source = {"db": str(create_database(tmp_path / "items.db", ITEMS_SQL))}
+    prefix = "pg" if kind == "postgres" else "sqlite"
+    for call in [{"type": prefix + "_add_source",
+                  "args": {"name": "default", "configuration": source}},
+                 {"type": prefix + "_track_table", "args": {"table": "item"}},
+                 {"type": prefix + "_create_select_permission", "args": {
                      "table": "item", "role": "user", "permission": {
                          "columns": ["id"], "filter": {"id": {"_eq": "X-Hasura-User-Id"}}}}}]:
-        assert engine.metadata_call(call, headers=admin).status_code == 200
+        response = engine.metadata_call(call, headers=admin)
+        assert response.status_code == 200, response.text
     return engine
 
 
 ITEMS = {"query": "{ item(order_by: {id: asc}) { id } }"}
 
 
-def test_jwt_claims_are_the_session_permissions_read(start_engine, pg_cluster):
-    engine = own_items_engine(start_engine, pg_cluster, "auth_jwt_items",
+@pytest.mark.parametrize("kind", ["postgres", "sqlite"])
+def test_jwt_claims_are_the_session_permissions_read(start_engine, pg_cluster, tmp_path, kind):
+    engine = own_items_engine(start_engine, pg_cluster, tmp_path, kind, "auth_jwt_items",
                               ["--jwt-secret", json.dumps({"type": "HS256", "key": HS_KEY})])
     # The token says user 42; a header claiming another user is not the session.
     headers = {**bearer(hs256(claims())), "X-Hasura-User-Id": "7"}
@@ -514,9 +526,11 @@ def test_jwt_claims_are_the_session_permissions_read(start_engine, pg_cluster):
     assert response["errors"][0]["extensions"]["code"] == "invalid-jwt", response
 
 
-def test_webhook_answer_is_the_session_permissions_read(start_engine, pg_cluster, service):
+@pytest.mark.parametrize("kind", ["postgres", "sqlite"])
+def test_webhook_answer_is_the_session_permissions_read(start_engine, pg_cluster, service,
+                                                        tmp_path, kind):
     hook = service(Hook)
-    engine = own_items_engine(start_engine, pg_cluster, "auth_hook_items",
+    engine = own_items_engine(start_engine, pg_cluster, tmp_path, kind, "auth_hook_items",
                               ["--auth-hook", hook.url + "/auth"])
     assert engine.graphql(ITEMS, headers={"Authorization": "Bearer user"}).json() == {
         "data": {"item": [{"id": 7}]}}
