@@ -117,15 +117,20 @@ std::unique_ptr<MetadataWatcher> WatchMetadata(const MetadataSource& source, ser
 }
 
 // The server has stopped and its threads have ended; what remains is tearing down, which takes a
-// moment (more under a sanitizer). A supervisor repeating its SIGTERM then must not turn a clean
-// exit into death by signal, yet the server's signal handler goes with the server: block both
-// signals in this, the last thread, so they stay pending until the process has exited.
-void KeepStopSignalsPending() {
+// moment (more under a sanitizer). A supervisor repeating its SIGTERM (or a shell's Ctrl-C trap
+// forwarding one) then must not turn a clean exit into death by signal. Blocking the signals
+// in this thread is not enough: other threads (the SQLite workers) would take them, and the
+// server's handler restores the default action when it goes. So: block them here while the
+// server is destroyed, then ignore them process-wide.
+void IgnoreStopSignalsFrom(std::unique_ptr<server::HttpServer> http) {
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  http.reset();  // its signal_set sets the default action back
+  std::signal(SIGINT, SIG_IGN);
+  std::signal(SIGTERM, SIG_IGN);
 }
 
 void LogStartup(spdlog::level::level_enum level, std::string_view kind, std::string_view message,
@@ -320,18 +325,18 @@ int ServeOrFail(const ServeConfig& config) {
   LogInconsistencies(*engine.snapshot());
 
   server::Router router(engine, std::string(Version()));
-  server::HttpServer http(config.server, router, &ioc);
-  http.StopOnSignals();
-  if (Status started = http.Start(); !started) {
+  auto http = std::make_unique<server::HttpServer>(config.server, router, &ioc);
+  http->StopOnSignals();
+  if (Status started = http->Start(); !started) {
     return FailStartup("server", started.error().message);
   }
   std::unique_ptr<MetadataWatcher> watcher = WatchMetadata(source, engine, ioc);
   if (jwks_expiry) {
     boost::asio::co_spawn(ioc, server::RefreshJwks(jwt, jwks_expiry), boost::asio::detached);
   }
-  http.Wait();
+  http->Wait();
   watcher.reset();  // before the io_context its adoptions run on goes
-  KeepStopSignalsPending();
+  IgnoreStopSignalsFrom(std::move(http));
   return 0;
 }
 
