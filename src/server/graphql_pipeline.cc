@@ -64,7 +64,9 @@ PreparedRequest PrepareGraphqlRequest(const schema::RoleSchema& role_schema,
   if (!operation) return Failed(std::move(operation).error());
   Result<plan::Plan> made = plan::MakePlan(*operation, role_schema, session);
   if (!made) return Failed(std::move(made).error());
-  if (execute::HasRemoteFilters(*made)) {
+  // Only a role whose permissions read a remote source can have remote filters: the admin's and
+  // most roles' plans skip the walk.
+  if (role_schema.session_dependent && execute::HasRemoteFilters(*made)) {
     if (cached == nullptr) {
       cache.Insert(session.role, request.query, request.operation_name,
                    std::make_shared<const QueryCache::Entry>(QueryCache::Entry{document, nullptr}));

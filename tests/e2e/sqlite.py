@@ -15,7 +15,6 @@ import pathlib
 import sqlite3
 import time
 
-from support import same
 from test_postgres import call
 
 # Engine arguments that turn the query log on.
@@ -100,14 +99,6 @@ class QueryLog:
         return found
 
 
-def answer(engine, query, variables=None):
-    response = engine.graphql({"query": query, "variables": variables or {}})
-    assert response.status_code == 200, response.text
-    return response.json()
-
-
-def check(engine, query, data, variables=None):
-    same(answer(engine, query, variables), {"data": data})
 
 
 def add_source(engine, path, name="default", **settings):

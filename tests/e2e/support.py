@@ -156,6 +156,18 @@ def same(actual, expected):
     assert key_order(actual) == key_order(expected), json.dumps(actual)
 
 
+def answer(engine, query, variables=None):
+    """The whole body of a GraphQL request's answer (HTTP 200)."""
+    response = engine.graphql({"query": query, "variables": variables or {}})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def check(engine, query, data, variables=None):
+    """The query answers exactly `data`, keys in the same order."""
+    same(answer(engine, query, variables), {"data": data})
+
+
 def graphql_error(response):
     """The first error of a GraphQL error response, checked for Hasura's shape."""
     body = response.json()

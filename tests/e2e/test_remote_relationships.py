@@ -18,7 +18,7 @@ import time
 import pytest
 
 from postgres import Cluster
-from support import graphql_error
+from support import answer, graphql_error
 from test_metadata import export
 from test_postgres import add_source, call
 
@@ -107,11 +107,6 @@ def create_remote(engine, source, table, name, definition, status=200):
                 status=status)
 
 
-def table_entry(metadata, source, table):
-    found = next(s for s in metadata["sources"] if s["name"] == source)
-    return next(t for t in found["tables"] if t["table"] == {"name": table, "schema": "public"})
-
-
 def same(actual, expected):
     """Equal JSON with the keys in the same order (GraphQL answers keep the query's order;
     metadata API answers are compared with ==)."""
@@ -119,15 +114,13 @@ def same(actual, expected):
     assert json.dumps(actual) == json.dumps(expected)
 
 
-def answer(engine, query, variables=None):
-    """The whole body of a GraphQL request's answer (HTTP 200)."""
-    response = engine.graphql({"query": query, "variables": variables or {}})
-    assert response.status_code == 200, response.text
-    return response.json()
-
-
 def check(engine, query, data, variables=None):
     same(answer(engine, query, variables), {"data": data})
+
+
+def table_entry(metadata, source, table):
+    found = next(s for s in metadata["sources"] if s["name"] == source)
+    return next(t for t in found["tables"] if t["table"] == {"name": table, "schema": "public"})
 
 
 class World:

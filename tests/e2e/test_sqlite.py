@@ -16,8 +16,8 @@ import statistics
 
 import pytest
 
-from sqlite import add_source, answer, check, create_database, export, same, source_entry
-from support import graphql_error
+from sqlite import add_source, create_database, export, source_entry
+from support import answer, check, graphql_error, same
 from test_cases import read_case, without_internal
 from test_postgres import call
 

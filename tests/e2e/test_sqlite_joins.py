@@ -14,9 +14,8 @@ import time
 
 import pytest
 
-from sqlite import (QUERY_LOG, Lock, QueryLog, add_source, answer, check, create_database, export,
-                    same, source_entry)
-from support import graphql_error
+from sqlite import QUERY_LOG, Lock, QueryLog, add_source, create_database, export, source_entry
+from support import answer, check, graphql_error, same
 from test_postgres import add_source as pg_add_source
 from test_postgres import call
 
