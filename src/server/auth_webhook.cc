@@ -7,39 +7,13 @@
 #include <spdlog/common.h>
 #include <nlohmann/json.hpp>
 
+#include "backends/remote_graphql/http_client.h"
 #include "common/json_writer.h"
 #include "server/http_fetch.h"
 #include "server/logging.h"
 
 namespace junction::server {
 namespace {
-
-// Headers about the client's own connection and body, which GET mode does not forward (Hasura's
-// commonClientHeadersIgnored, plus the hop-by-hop headers of RFC 9110 §7.6.1).
-constexpr std::string_view kNotForwarded[] = {
-    "content-length",
-    "content-md5",
-    "user-agent",
-    "host",
-    "origin",
-    "referer",
-    "accept",
-    "accept-encoding",
-    "accept-language",
-    "accept-datetime",
-    "cache-control",
-    "connection",
-    "dnt",
-    "content-type",
-    "keep-alive",
-    "proxy-authenticate",
-    "proxy-authorization",
-    "te",
-    "trailer",
-    "transfer-encoding",
-    "upgrade",
-    "expect",
-};
 
 constexpr std::string_view kUserAgent = "junction-graphql-engine";
 
@@ -125,11 +99,7 @@ boost::asio::awaitable<Result<schema::Session>> AuthenticateWithWebhook(
     fetch.headers.emplace_back("content-type", "application/json");
   } else {
     for (const auto& [name, value] : request.headers) {
-      if (std::find(std::begin(kNotForwarded), std::end(kNotForwarded), name) !=
-          std::end(kNotForwarded)) {
-        continue;
-      }
-      fetch.headers.emplace_back(name, value);
+      if (backends::remote_graphql::IsForwardable(name)) fetch.headers.emplace_back(name, value);
     }
   }
   Result<FetchResponse> response = co_await HttpFetch(fetch);
