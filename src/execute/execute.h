@@ -11,7 +11,10 @@
 // A step whose result has remote joins runs them (remote_join.h) before it is spliced in.
 //
 // A step that fails fails the request, as in Hasura: the response is that error (the first in
-// query order), with the database's message, and its details in `internal` for admins.
+// query order), with the database's message, and its details in `internal` for admins. A remote
+// schema's root field is the exception: the errors the remote answers beside its data come back
+// in the response's `errors`, at their paths, with the data of every field (remote_schema.h).
+// A mutation's root fields run one after the other, in order.
 
 #include <cstddef>
 #include <string>
@@ -20,8 +23,10 @@
 
 #include <boost/asio/awaitable.hpp>
 
+#include "backends/remote_graphql/translate.h"
 #include "backends/sql/statement.h"
 #include "common/result.h"
+#include "execute/remote_schema.h"
 #include "execute/run_statement.h"
 #include "execute/source_pools.h"
 #include "plan/plan.h"
@@ -35,6 +40,8 @@ struct ExecutablePlan {
   std::vector<backends::sql::Statement> statements;
   // The remote joins' statements, in the order Prepare met them (plan::RemoteJoin::statement).
   std::vector<backends::sql::Statement> join_statements;
+  // The request of each remote step, in plan order.
+  std::vector<backends::remote_graphql::GraphqlRequest> remote_requests;
 };
 
 // The statement of a root field, in the dialect of the database its table is in.
@@ -49,6 +56,8 @@ struct ExecuteOptions {
   size_t remote_join_batch_size = 10000;
   // Told of each statement as it is sent (the query-log); may be empty.
   StatementObserver on_statement = {};
+  // How remote schemas are called.
+  RemoteContext remote = {};
 };
 
 // REQUIRES: `plan` and `pools` outlive the coroutine.

@@ -81,6 +81,8 @@ class Collector {
 
   void Visit(const plan::Plan& plan) {
     for (const plan::RootEntry& entry : plan.root) {
+      // A remote schema's answer holds tables only through its remote joins.
+      if (const auto* remote = std::get_if<plan::RemoteStep>(&entry.value)) Visit(remote->joins);
       const auto* step = std::get_if<plan::Step>(&entry.value);
       if (step == nullptr) continue;
       if (step->field.kind == ir::RootField::Kind::kSelectAggregate) {

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "backends/postgres/translate.h"
+#include "backends/remote_graphql/translate.h"
 #include "backends/sqlite/translate.h"
 #include "common/json_cursor.h"
 #include "execute/run_statement.h"
@@ -75,6 +76,7 @@ class ValueJoins {
     const size_t slot = slots_.size();
     slots_.resize(slot + tree.joins.size(), kNullKey);
     std::vector<std::pair<std::string_view, std::string_view>> keys;
+    std::vector<bool> placed(tree.joins.size(), false);
     bool first = true;
     for (;;) {
       Result<std::optional<std::string_view>> key = in.NextKey(&first);
@@ -84,11 +86,17 @@ class ValueJoins {
         if (Status collected = Collect(in, *child); !collected) return collected;
         continue;
       }
+      if (const plan::RemoteJoin* join = JoinAt(tree, **key)) {
+        placed[join - tree.joins.data()] = true;
+      }
       Result<std::string_view> value = in.Value();
       if (!value) return std::move(value).error();
       if (IsJoinKey(tree, **key)) keys.emplace_back(**key, *value);
     }
     for (size_t j = 0; j < tree.joins.size(); ++j) {
+      // An object without the placeholder is not one the join applies to (a union's other
+      // members): it takes no part.
+      if (!placed[j]) continue;
       Result<int64_t> id = Argument(tree.joins[j], keys);
       if (!id) return std::move(id).error();
       slots_[slot + j] = *id;
@@ -205,6 +213,10 @@ class ValueJoins {
     const std::optional<std::string>& value =
         batches_[index_.at(&join)].values[static_cast<size_t>(id)];
     if (value) return *value;
+    if (const auto* relation = std::get_if<ir::RemoteSchemaRelation>(&join.field.value)) {
+      const auto& batch = relation->relationship->batch;
+      return batch && batch->array ? "[]" : "null";
+    }
     return std::holds_alternative<ir::ArrayRelation>(join.field.value) ? "[]" : "null";
   }
 
@@ -319,8 +331,65 @@ asio::awaitable<Status> JoinNested(JoinBatch& batch, const JoinContext& context)
   co_return Status();
 }
 
+// One request of a relationship to a remote schema, for arguments [begin, end).
+asio::awaitable<Result<std::string>> CallRemoteJoin(const ir::RemoteSchemaRelation& relation,
+                                                    const JoinBatch& batch,
+                                                    const JoinContext& context,
+                                                    const std::string& path, size_t begin,
+                                                    size_t end) {
+  Result<backends::remote_graphql::GraphqlRequest> request =
+      backends::remote_graphql::TranslateJoin(relation, batch.arguments, begin, end);
+  if (!request) co_return std::move(request).error();
+  if (context.remote == nullptr) co_return Unexpected("no client to call remote schemas");
+  Result<nlohmann::ordered_json> body =
+      co_await CallRemote(*relation.relationship->target, *request, *context.remote, path);
+  if (!body) co_return std::move(body).error();
+  const auto errors = body->find("errors");
+  if (errors != body->end() && !errors->is_null()) {
+    co_return Error(ErrorCode::kUnexpected, "Errors from remote server", path,
+                    nlohmann::ordered_json{{"errors", *errors}});
+  }
+  const auto data = body->find("data");
+  if (data == body->end()) {
+    co_return Error(ErrorCode::kUnexpected, "\"data\" field not found in remote response", path);
+  }
+  Result<std::string> answers =
+      backends::remote_graphql::JoinAnswers(relation, *data, batch.arguments, begin, end);
+  if (!answers) co_return Error(answers.error().code, answers.error().message, path);
+  co_return answers;
+}
+
+// The answers of a relationship to a remote schema: one request per `batch_size` arguments.
+asio::awaitable<std::vector<Result<std::string>>> FetchRemote(
+    const ir::RemoteSchemaRelation& relation, JoinBatch& batch, const JoinContext& context) {
+  const plan::RemoteJoin& join = *batch.join;
+  const size_t count = batch.arguments.size();
+  const size_t size = std::max<size_t>(1, context.batch_size);
+  std::vector<asio::awaitable<Result<std::string>>> calls;
+  for (size_t begin = 0; begin < count; begin += size) {
+    calls.push_back(
+        CallRemoteJoin(relation, batch, context, join.path, begin, std::min(count, begin + size)));
+  }
+  if (calls.size() == 1) {
+    std::vector<Result<std::string>> answers;
+    answers.push_back(co_await std::move(calls.front()));
+    co_return answers;
+  }
+  co_return co_await WhenAll(std::move(calls));
+}
+
 asio::awaitable<Status> Fetch(JoinBatch& batch, const JoinContext& context) {
   const plan::RemoteJoin& join = *batch.join;
+  if (const auto* relation = std::get_if<ir::RemoteSchemaRelation>(&join.field.value)) {
+    std::vector<Result<std::string>> answers = co_await FetchRemote(*relation, batch, context);
+    batch.values.resize(batch.arguments.size());
+    for (Result<std::string>& answer : answers) {
+      if (!answer) co_return std::move(answer).error();
+      if (Status read = ReadAnswer(*answer, batch); !read) co_return read;
+    }
+    if (join.tree.empty()) co_return Status();
+    co_return co_await JoinNested(batch, context);
+  }
   const backends::sql::Statement& prepared = context.statements.at(join.statement);
   const size_t count = batch.arguments.size();
   const size_t size = std::max<size_t>(1, context.batch_size);
@@ -333,7 +402,8 @@ asio::awaitable<Status> Fetch(JoinBatch& batch, const JoinContext& context) {
   }
   std::vector<asio::awaitable<Result<std::string>>> runs;
   for (const backends::sql::Statement& statement : statements) {
-    runs.push_back(RunStatement(context.pools, join.source, statement, join.path, context.on_statement));
+    runs.push_back(
+        RunStatement(context.pools, join.source, statement, join.path, context.on_statement));
   }
   std::vector<Result<std::string>> answers;
   if (runs.size() == 1) {

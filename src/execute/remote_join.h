@@ -29,6 +29,7 @@
 
 #include "backends/sql/statement.h"
 #include "common/result.h"
+#include "execute/remote_schema.h"
 #include "execute/run_statement.h"
 #include "execute/source_pools.h"
 #include "plan/plan.h"
@@ -43,6 +44,9 @@ struct JoinContext {
   // The most arguments one statement carries (at least 1).
   size_t batch_size = 10000;
   StatementObserver on_statement = {};
+  // How to call remote schemas (relationships to a remote schema's field); may be null when the
+  // plan has none.
+  const RemoteContext* remote = nullptr;
 };
 
 // `value` with the joins of `tree` done. REQUIRES: `tree` and `context` outlive the coroutine.

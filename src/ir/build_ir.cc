@@ -37,6 +37,10 @@ Result<AggregateSelect> BuildAggregateSelect(const schema::Table& table,
                                              const NormalizedField& field, const std::string& path,
                                              const schema::Session& session);
 
+Result<Field> BuildRemoteSchemaRelation(const schema::RemoteSchemaRelationship& relationship,
+                                        const NormalizedField& field, const std::string& path,
+                                        const schema::Session& session);
+
 // `where` and the role's permission filter on `table`, both of which rows must pass.
 Status AddPermissionFilter(const schema::Table& table, const schema::Session& session,
                            std::optional<BoolExp>& where) {
@@ -113,6 +117,9 @@ Result<Field> BuildField(const schema::Table& table, const NormalizedField& fiel
     if (relationship != nullptr && relationship->kind == schema::Relationship::Kind::kArray) {
       return BuildRelationshipField(*relationship, true, field, path, session);
     }
+  }
+  if (const auto* relationship = table.FindRemoteSchemaRelationship(field.name)) {
+    return BuildRemoteSchemaRelation(*relationship, field, path, session);
   }
   return Unexpected("field '" + field.name + "' not found in type: '" + table.graphql_name + "'",
                     path);
@@ -255,7 +262,148 @@ Result<Select> BuildSelectByPk(const schema::Table& table, const NormalizedField
   return select;
 }
 
+// ---- remote schemas ----------------------------------------------------------------------------
+
+Result<std::vector<RemoteSelection>> BuildRemoteSelection(
+    const schema::RemoteSchema& schema, const graphql::TypeDef& type,
+    const std::vector<NormalizedField>& fields, const std::string& path,
+    const schema::Session& session);
+
+// The arguments of `field` as the remote's field `def` takes them.
+Result<std::vector<RemoteArgument>> RemoteArguments(const graphql::FieldDef& def,
+                                                    const NormalizedField& field,
+                                                    const std::string& path) {
+  std::vector<RemoteArgument> arguments;
+  for (const auto& [name, value] : field.arguments.items()) {
+    const graphql::InputValueDef* argument = def.FindArgument(name);
+    if (argument == nullptr) {
+      return Unexpected("argument '" + name + "' not found on remote field '" + def.name + "'",
+                        path);
+    }
+    arguments.push_back({name, argument->type, value});
+  }
+  return arguments;
+}
+
+// One field of a selection on `type`, a type of `schema` (the remote's names).
+Result<RemoteSelection> BuildRemoteItem(const schema::RemoteSchema& schema,
+                                        const graphql::TypeDef& type, const NormalizedField& field,
+                                        const std::string& path, const schema::Session& session) {
+  RemoteSelection item;
+  for (const std::string& condition : field.type_conditions) {
+    item.type_conditions.push_back(schema.names.RemoteType(condition));
+  }
+  const graphql::TypeDef* owner = &type;
+  if (!item.type_conditions.empty()) owner = schema.remote->FindType(item.type_conditions.back());
+  if (owner == nullptr) return Unexpected("unknown type condition on '" + field.name + "'", path);
+  if (field.name == kTypename) {
+    item.node = RemoteField{field.alias, std::string(kTypename), {}, {}};
+    return item;
+  }
+  const std::string name = schema.names.RemoteField(owner->name, field.name);
+  if (const graphql::FieldDef* def = owner->FindField(name)) {
+    RemoteField remote{field.alias, name, {}, {}};
+    auto arguments = RemoteArguments(*def, field, path);
+    if (!arguments) return arguments.error();
+    remote.arguments = std::move(*arguments);
+    if (!field.selection_set.empty()) {
+      const graphql::TypeDef* inner = schema.remote->FindType(def->type.name);
+      if (inner == nullptr) return Unexpected("unknown type '" + def->type.name + "'", path);
+      auto selection = BuildRemoteSelection(schema, *inner, field.selection_set, path, session);
+      if (!selection) return selection.error();
+      remote.selection = std::move(*selection);
+    }
+    item.node = std::move(remote);
+    return item;
+  }
+  const auto relationships = schema.relationships.find(owner->name);
+  if (relationships != schema.relationships.end()) {
+    const schema::RemoteTypeRelationships& on_type = relationships->second;
+    for (const schema::Relationship& relationship : on_type.to_source) {
+      const bool aggregate = relationship.kind == schema::Relationship::Kind::kArray &&
+                             field.name == relationship.name + std::string(kAggregateSuffix);
+      if (field.name != relationship.name && !aggregate) continue;
+      auto built = BuildRelationshipField(relationship, aggregate, field, path, session);
+      if (!built) return built.error();
+      item.node = std::move(*built);
+      return item;
+    }
+    for (const schema::RemoteSchemaRelationship& relationship : on_type.to_remote_schema) {
+      if (field.name != relationship.name) continue;
+      auto built = BuildRemoteSchemaRelation(relationship, field, path, session);
+      if (!built) return built.error();
+      item.node = std::move(*built);
+      return item;
+    }
+  }
+  return Unexpected(
+      "field '" + field.name + "' not found in type: '" + schema.names.Type(owner->name) + "'",
+      path);
+}
+
+Result<std::vector<RemoteSelection>> BuildRemoteSelection(
+    const schema::RemoteSchema& schema, const graphql::TypeDef& type,
+    const std::vector<NormalizedField>& fields, const std::string& path,
+    const schema::Session& session) {
+  std::vector<RemoteSelection> selection;
+  for (const NormalizedField& field : fields) {
+    auto item = BuildRemoteItem(schema, type, field, FieldPath(path, field), session);
+    if (!item) return item.error();
+    selection.push_back(std::move(*item));
+  }
+  return selection;
+}
+
+Result<Field> BuildRemoteSchemaRelation(const schema::RemoteSchemaRelationship& relationship,
+                                        const NormalizedField& field, const std::string& path,
+                                        const schema::Session& session) {
+  const schema::RemoteSchema& target = *relationship.target;
+  const graphql::TypeDef* parent = target.remote->query_type();
+  const graphql::FieldDef* leaf = nullptr;
+  for (const schema::RemoteFieldStep& step : relationship.path) {
+    leaf = parent == nullptr ? nullptr : parent->FindField(step.field);
+    if (leaf == nullptr) return Unexpected("remote field '" + step.field + "' not found", path);
+    parent = target.remote->FindType(leaf->type.name);
+  }
+  if (leaf == nullptr || parent == nullptr) return Unexpected("empty remote field path", path);
+  RemoteSchemaRelation relation;
+  relation.relationship = &relationship;
+  auto arguments = RemoteArguments(*leaf, field, path);
+  if (!arguments) return arguments.error();
+  relation.arguments = std::move(*arguments);
+  auto selection = BuildRemoteSelection(target, *parent, field.selection_set, path, session);
+  if (!selection) return selection.error();
+  relation.selection = std::move(*selection);
+  return Field{field.alias, std::move(relation)};
+}
+
 }  // namespace
+
+Result<RemoteRootField> BuildRemoteRootField(const schema::RemoteRootField& root,
+                                             graphql::OperationType operation,
+                                             const graphql::NormalizedField& field,
+                                             const schema::Session& session) {
+  const std::string path = "$.selectionSet." + field.alias;
+  if (root.schema == nullptr) return Unexpected("remote root field without a schema", path);
+  const schema::RemoteSchema& schema = *root.schema;
+  const graphql::TypeDef* remote_root = schema.remote->RootType(operation);
+  if (remote_root == nullptr) return Unexpected("the remote schema has no such root", path);
+  RemoteRootField result;
+  result.alias = field.alias;
+  result.schema = &schema;
+  result.operation = operation;
+  if (root.remote_field.empty()) {
+    result.namespaced = true;
+    auto selection = BuildRemoteSelection(schema, *remote_root, field.selection_set, path, session);
+    if (!selection) return selection.error();
+    result.selection = std::move(*selection);
+    return result;
+  }
+  auto item = BuildRemoteItem(schema, *remote_root, field, path, session);
+  if (!item) return item.error();
+  result.selection.push_back(std::move(*item));
+  return result;
+}
 
 Result<RootField> BuildRootField(const schema::TableRootField& root,
                                  const graphql::NormalizedField& field,

@@ -32,4 +32,13 @@ Result<RootField> BuildRootField(const schema::TableRootField& root,
                                  const graphql::NormalizedField& field,
                                  const schema::Session& session = schema::Session());
 
+// A root field of a remote schema: `field` (validated against the role's schema, in the
+// engine's names) as the remote's names read it — fields renamed back, type conditions in the
+// remote's types, arguments with the remote's types — with the relationships on the remote's
+// types built as the tables' are (their targets' permissions applied for `session`).
+Result<RemoteRootField> BuildRemoteRootField(const schema::RemoteRootField& root,
+                                             graphql::OperationType operation,
+                                             const graphql::NormalizedField& field,
+                                             const schema::Session& session = schema::Session());
+
 }  // namespace junction::ir

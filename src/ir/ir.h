@@ -25,6 +25,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "graphql/ast.h"
 #include "schema/source_model.h"
 
 namespace junction::ir {
@@ -232,15 +233,67 @@ struct ArrayAggregate {
 // the query's result, keeping the key's place until the engine puts the joined value there.
 struct JoinPlaceholder {};
 
+// ---- remote schemas ----------------------------------------------------------------------------
+
+struct RemoteSelection;
+
+// An argument sent to a remote schema: its coerced value, and its type in the remote's names (the
+// engine sends every value as a variable of that type).
+struct RemoteArgument {
+  std::string name;
+  graphql::TypeRef type;
+  nlohmann::ordered_json value;
+};
+
+// A field sent to a remote schema, in the remote's names: `alias: name(arguments) { selection }`
+// (`__typename` too, whose answer the engine renames when the remote's types are renamed).
+struct RemoteField {
+  std::string alias;
+  std::string name;
+  std::vector<RemoteArgument> arguments;
+  std::vector<RemoteSelection> selection;  // empty for a leaf
+};
+
+// A relationship to a remote schema's field (from a table or a remote type): what the user's
+// field asks of the target, the user's arguments (merged with the relationship's template when
+// sent) and the selection of the field's type, in the target's names.
+struct RemoteSchemaRelation {
+  const schema::RemoteSchemaRelationship* relationship = nullptr;
+  std::vector<RemoteArgument> arguments;
+  std::vector<RemoteSelection> selection;
+};
+
 // One field of a table's object type, under its response key.
 struct Field {
   std::string alias;
   std::variant<ColumnField, Typename, ObjectRelation, ArrayRelation, ArrayAggregate,
-               JoinPlaceholder>
+               RemoteSchemaRelation, JoinPlaceholder>
       value;
 };
 
-// The relationship `field` follows (an object or array relationship, `<rel>_aggregate`), or null.
+// One field of a selection on a remote schema's type: a field the remote answers, or a
+// relationship from that type (a Field holding an ObjectRelation, ArrayRelation, ArrayAggregate
+// or RemoteSchemaRelation, which the plan cuts out into a JoinPlaceholder). `type_conditions`:
+// the remote's types an object must be of for the field to apply (inline fragments, innermost
+// last), as in graphql::NormalizedField.
+struct RemoteSelection {
+  std::vector<std::string> type_conditions;
+  std::variant<RemoteField, Field> node;
+};
+
+// A root field (or, with a root-field namespace, the whole root) of a remote schema: what one
+// request to it asks. `selection` holds the remote root's fields; the step's value is the
+// answer's `data` object (`namespaced`) or its one field.
+struct RemoteRootField {
+  std::string alias;
+  const schema::RemoteSchema* schema = nullptr;
+  graphql::OperationType operation = graphql::OperationType::kQuery;
+  std::vector<RemoteSelection> selection;
+  bool namespaced = false;
+};
+
+// The relationship `field` follows (an object or array relationship, `<rel>_aggregate`), or null
+// (a relationship to a remote schema included: RemoteSchemaRelation).
 inline const schema::Relationship* RelationshipOf(const Field& field) {
   if (const auto* object = std::get_if<ObjectRelation>(&field.value)) return object->relationship;
   if (const auto* array = std::get_if<ArrayRelation>(&field.value)) return array->relationship;

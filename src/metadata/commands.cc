@@ -9,6 +9,7 @@
 #include "metadata/permission_commands.h"
 #include "metadata/relationship_commands.h"
 #include "metadata/remote_relationship_commands.h"
+#include "metadata/remote_schema_commands.h"
 #include "metadata/source_commands.h"
 #include "metadata/table_commands.h"
 #include "metadata/unknown_command.h"
@@ -102,6 +103,32 @@ constexpr std::string_view kSqliteCommands[] = {
     "set_permission_comment",
 };
 
+// The commands on remote schemas (no backend prefix).
+constexpr std::pair<std::string_view, ObjectCommand> kRemoteSchemaCommands[] = {
+    {"add_remote_schema", AddRemoteSchema},
+    {"update_remote_schema", UpdateRemoteSchema},
+    {"remove_remote_schema", RemoveRemoteSchema},
+    {"reload_remote_schema", ReloadRemoteSchema},
+    {"create_remote_schema_remote_relationship", CreateRemoteSchemaRemoteRelationship},
+    {"update_remote_schema_remote_relationship", UpdateRemoteSchemaRemoteRelationship},
+    {"delete_remote_schema_remote_relationship", DeleteRemoteSchemaRemoteRelationship},
+};
+
+ObjectCommand FindRemoteSchemaCommand(std::string_view type) {
+  for (const auto& [name, run] : kRemoteSchemaCommands) {
+    if (name == type) return run;
+  }
+  return nullptr;
+}
+
+// reload_metadata, which also asks for the remote schemas to be introspected again.
+Result<Json> RunReloadMetadata(CommandState& state, const Command& command,
+                               const CommandContext& context) {
+  Result<Json> response = ReloadMetadata(state, command, context);
+  if (response) RecordRemoteSchemasToReload(state, *command.args);
+  return response;
+}
+
 // A command on a source of one kind.
 struct BackendCommand {
   ObjectCommand run = nullptr;
@@ -163,8 +190,7 @@ Command WithSqliteTableName(Command command) {
   if (table == command.args->end()) return command;
   if (table->is_string()) {
     *table = TableJson(QualifiedName{std::string(kSqliteSchema), table->get<std::string>()});
-  } else if (Result<QualifiedName> name = ReadTableName(*table, "$");
-             name && table->is_array()) {
+  } else if (Result<QualifiedName> name = ReadTableName(*table, "$"); name && table->is_array()) {
     *table = TableJson(*name);
   }
   return command;
@@ -252,7 +278,9 @@ Result<Json> RunCommand(CommandState& state, const Command& command,
   const std::string_view type = command.type;
   const BackendCommand backend_command = FindBackendCommand(type);
   const ObjectCommand object_command = backend_command.run;
-  const bool known = object_command != nullptr || type == "export_metadata" ||
+  const ObjectCommand remote_schema_command = FindRemoteSchemaCommand(type);
+  const bool known = object_command != nullptr || remote_schema_command != nullptr ||
+                     type == "introspect_remote_schema" || type == "export_metadata" ||
                      type == "replace_metadata" || type == "clear_metadata" ||
                      type == "reload_metadata" || type == "get_inconsistent_metadata" ||
                      type == "drop_inconsistent_metadata" || type == "bulk";
@@ -269,7 +297,11 @@ Result<Json> RunCommand(CommandState& state, const Command& command,
   if (type == "export_metadata") return ExportMetadata(state, command);
   if (type == "replace_metadata") return ReplaceMetadata(state, command, context);
   if (type == "clear_metadata") return ClearMetadata(state);
-  if (type == "reload_metadata") return ReloadMetadata(state, command, context);
+  if (type == "reload_metadata") return RunReloadMetadata(state, command, context);
+  if (type == "introspect_remote_schema") return IntrospectRemoteSchema(state, command, context);
+  if (remote_schema_command != nullptr) {
+    return RunObjectCommand(state, command, context, remote_schema_command);
+  }
   if (type == "get_inconsistent_metadata") return GetInconsistentMetadata(state, context);
   if (type == "drop_inconsistent_metadata")
     return DropInconsistentMetadata(state, command, context);
@@ -314,8 +346,13 @@ Result<MetadataResponse> RunMetadataRequest(const Metadata& current, const Json&
     }
     state.metadata.set_resource_version(current.resource_version() + 1);
   }
-  return MetadataResponse{std::move(state.metadata), std::move(response).value(), state.modified,
-                          state.reload_all_sources, std::move(state.sources_to_reload)};
+  return MetadataResponse{std::move(state.metadata),
+                          std::move(response).value(),
+                          state.modified,
+                          state.reload_all_sources,
+                          std::move(state.sources_to_reload),
+                          state.reload_all_remote_schemas,
+                          std::move(state.remote_schemas_to_reload)};
 }
 
 }  // namespace junction::metadata

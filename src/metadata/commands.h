@@ -13,7 +13,9 @@
 // create_array_relationship, drop_relationship, rename_relationship, set_relationship_comment and
 // create_remote_relationship, update_remote_relationship, delete_remote_relationship
 // (source_commands.h, table_commands.h, relationship_commands.h,
-// remote_relationship_commands.h).
+// remote_relationship_commands.h); add_remote_schema, update_remote_schema,
+// remove_remote_schema, reload_remote_schema, introspect_remote_schema and
+// create/update/delete_remote_schema_remote_relationship (remote_schema_commands.h).
 //
 // With "version":2, replace_metadata and export_metadata answer Hasura's v2 shapes. Hasura
 // commands Junction does not implement yet answer not-supported; names Hasura does not know answer
@@ -42,6 +44,7 @@
 #include "metadata/catalog.h"
 #include "metadata/inconsistent_object.h"
 #include "metadata/metadata.h"
+#include "metadata/remote_schema.h"
 
 namespace junction::metadata {
 
@@ -54,6 +57,11 @@ struct CommandContext {
   // to the table they point to (pg_untrack_table's dependencies) and to refuse a relationship
   // named like a column. Optional: without it those checks are skipped.
   std::function<const Catalog*(std::string_view source)> find_catalog;
+  // What the engine last introspected from remote schema `name`: its catalog, or the Error that
+  // made it inconsistent; null when it never introspected it. Used by introspect_remote_schema,
+  // and by add/update_remote_schema to fail with the introspection's own error. Optional.
+  std::function<const Result<RemoteSchemaCatalog>*(std::string_view name)>
+      find_remote_schema_catalog;
 };
 
 // One request of the metadata API with its envelope read.
@@ -77,6 +85,10 @@ struct CommandState {
   // are now.
   bool reload_all_sources = false;
   std::set<std::string> sources_to_reload = {};
+  // Likewise for remote schemas (reload_metadata's "reload_remote_schemas", reload_remote_schema):
+  // the engine introspects them again.
+  bool reload_all_remote_schemas = false;
+  std::set<std::string> remote_schemas_to_reload = {};
 };
 
 // Reads {type, args?, version?} at `path`.
@@ -92,6 +104,8 @@ struct MetadataResponse {
   // The request's reload_metadata asked for these sources to be read again (CommandState).
   bool reload_all_sources = false;
   std::set<std::string> sources_to_reload = {};
+  bool reload_all_remote_schemas = false;
+  std::set<std::string> remote_schemas_to_reload = {};
 };
 
 // Runs a whole /v1/metadata body against `current`.

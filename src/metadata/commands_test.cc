@@ -258,7 +258,7 @@ TEST_F(CommandsTest, UnknownAndUnsupportedCommands) {
             R"(metadata command "pg_create_insert_permission" is not supported by Junction yet)");
   EXPECT_EQ(Fails(R"({"type":"mssql_track_table","args":{}})").code, ErrorCode::kNotSupported);
 
-  error = Fails(R"({"type":"bulk","args":[{"type":"add_remote_schema","args":{}}]})");
+  error = Fails(R"({"type":"bulk","args":[{"type":"create_cron_trigger","args":{}}]})");
   EXPECT_EQ(error.code, ErrorCode::kNotSupported);
   EXPECT_EQ(error.path, "$.args[0]");
 }

@@ -491,5 +491,74 @@ TEST_F(MetadataDirectoryTest, SelectPermissionsRoundTripUnchanged) {
   EXPECT_EQ(MetadataDirectoryFiles(read->metadata), files);
 }
 
+TEST_F(MetadataDirectoryTest, RemoteSchemasWithRelationshipsRoundTripByteForByte) {
+  // A remote schema as add_remote_schema and create_remote_schema_remote_relationship store it
+  // (remote_schema_commands.h), in remote_schemas.yaml as Hasura's CLI writes it.
+  const std::string yaml =
+      "- name: orders\n"
+      "  definition:\n"
+      "    url_from_env: ORDERS_URL\n"
+      "    timeout_seconds: 5\n"
+      "    customization:\n"
+      "      root_fields_namespace: orders_api\n"
+      "      type_names:\n"
+      "        mapping: {}\n"
+      "        prefix: o_\n"
+      "    headers:\n"
+      "      - name: x-api-key\n"
+      "        value_from_env: ORDERS_KEY\n"
+      "    forward_client_headers: true\n"
+      "  comment: the orders service\n"
+      "  remote_relationships:\n"
+      "    - relationships:\n"
+      "        - definition:\n"
+      "            to_source:\n"
+      "              field_mapping:\n"
+      "                customer_id: id\n"
+      "              relationship_type: object\n"
+      "              source: default\n"
+      "              table:\n"
+      "                name: customer\n"
+      "                schema: public\n"
+      "          name: customer\n"
+      "        - definition:\n"
+      "            to_remote_schema:\n"
+      "              lhs_fields:\n"
+      "                - id\n"
+      "              remote_field:\n"
+      "                invoices:\n"
+      "                  arguments:\n"
+      "                    order_id: $id\n"
+      "              remote_schema: billing\n"
+      "          name: invoices\n"
+      "      type_name: Order\n"
+      "    - relationships: []\n"
+      "      type_name: Line\n";
+  Result<Metadata> metadata = Metadata::FromJson(Json::parse(R"({"version":3,"sources":[],
+    "remote_schemas":[{"name":"orders","definition":{"url_from_env":"ORDERS_URL",
+      "timeout_seconds":5,"customization":{"root_fields_namespace":"orders_api",
+      "type_names":{"mapping":{},"prefix":"o_"}},
+      "headers":[{"name":"x-api-key","value_from_env":"ORDERS_KEY"}],
+      "forward_client_headers":true},"comment":"the orders service",
+     "remote_relationships":[{"relationships":[
+       {"definition":{"to_source":{"field_mapping":{"customer_id":"id"},
+         "relationship_type":"object","source":"default",
+         "table":{"name":"customer","schema":"public"}}},"name":"customer"},
+       {"definition":{"to_remote_schema":{"lhs_fields":["id"],
+         "remote_field":{"invoices":{"arguments":{"order_id":"$id"}}},"remote_schema":"billing"}},
+        "name":"invoices"}],"type_name":"Order"},
+      {"relationships":[],"type_name":"Line"}]}]})"));
+  ASSERT_TRUE(metadata) << metadata.error().message;
+  const Files files = MetadataDirectoryFiles(*metadata);
+  EXPECT_EQ(files.at("remote_schemas.yaml"), yaml);
+
+  const fs::path dir = temp_ / "project";
+  ASSERT_TRUE(WriteMetadataDirectory(dir, *metadata));
+  Result<MetadataDirectory> read = ReadMetadataDirectory(dir);
+  ASSERT_TRUE(read) << read.error().message;
+  EXPECT_EQ(read->metadata.ToText(), metadata->ToText());
+  EXPECT_EQ(ReadTree(dir), files);
+}
+
 }  // namespace
 }  // namespace junction::metadata

@@ -136,6 +136,15 @@ Result<Json> NormalizeRemoteSchemaTarget(const Json& value, const std::string& p
   Result<Json> remote_field = ReadRemoteFields(value, path);
   if (!remote_field) return remote_field.error();
   Json out = Json::object();
+  // Junction's batch mode (docs/remote-schemas.md), kept as given: {"key_field",
+  // "relationship_type"?}; the schema checks it against the remote field.
+  if (const Json* batch = OptionalMember(value, "batch"); batch && fields_key == "lhs_fields") {
+    const std::string batch_path = JsonPathKey(path, "batch");
+    if (!batch->is_object()) return TypeMismatch(batch_path, "RemoteBatch", "Object", *batch);
+    Result<std::string> key_field = ReadNonEmptyString(*batch, "key_field", batch_path);
+    if (!key_field) return key_field.error();
+    out["batch"] = *batch;
+  }
   out[std::string(fields_key)] = std::move(fields).value();
   out["remote_field"] = std::move(remote_field).value();
   out["remote_schema"] = std::move(schema).value();
@@ -390,6 +399,11 @@ Result<ObjectChange> DeleteRemoteRelationship(CommandState& state, const Command
   (**table)[std::string(kList)].erase(*index);
   **table = CanonicalTable(**table);
   return Commit(state, std::move(document), *args, path);
+}
+
+Result<Json> NormalizeStrictRemoteRelationshipDefinition(const Json& definition,
+                                                         const std::string& path) {
+  return NormalizeStrictDefinition(definition, path);
 }
 
 std::string RemoteRelationshipCommandOfQueryType(std::string_view type) {

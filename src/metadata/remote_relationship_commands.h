@@ -57,6 +57,12 @@ Result<ObjectChange> UpdateRemoteRelationship(CommandState& state, const Command
 Result<ObjectChange> DeleteRemoteRelationship(CommandState& state, const Command& command,
                                               const CommandContext& context);
 
+// Reads a remote relationship definition in Hasura's strict format (exactly one of to_source and
+// to_remote_schema), as create_remote_schema_remote_relationship takes it, into the form it is
+// stored in (keys sorted). Errors carry `path`, the args' path, as in Hasura.
+Result<Json> NormalizeStrictRemoteRelationshipDefinition(const Json& definition,
+                                                         const std::string& path);
+
 // The metadata command a legacy /v1/query type runs: "create_remote_relationship" →
 // "pg_create_remote_relationship" (likewise update and delete); empty for any other type.
 std::string RemoteRelationshipCommandOfQueryType(std::string_view type);

@@ -4,6 +4,7 @@
 
 #include "metadata/manage_metadata.h"
 #include "metadata/remote_relationship_commands.h"
+#include "metadata/remote_schema_commands.h"
 
 namespace junction::metadata {
 namespace {
@@ -326,14 +327,16 @@ Result<ObjectChange> DropSource(CommandState& state, const Command& command,
   // Remote relationships of other sources' tables that join to this source depend on it.
   std::vector<RemoteRelationshipRef> dependents = RemoteRelationshipsTo(document, *name, {});
   std::erase_if(dependents, [&](const RemoteRelationshipRef& ref) { return ref.source == *name; });
-  if (!dependents.empty() && !*cascade) {
-    std::vector<std::string> texts;
+  // So do the relationships of remote schemas' types to it.
+  std::vector<std::string> texts = RemoteSchemaRelationshipsToSource(document, *name, {});
+  if ((!dependents.empty() || !texts.empty()) && !*cascade) {
     for (const RemoteRelationshipRef& dependent : dependents) {
       texts.push_back(DependencyText(dependent));
     }
     return DependentObjectsExist(std::move(texts), path);
   }
   EraseRemoteRelationships(document, dependents);
+  EraseRemoteSchemaRelationshipsToSource(document, *name, {});
   Json& sources = document["sources"];
   sources.erase(FindEntry(sources, "name", Json(*name)));
   if (Status status = CommitDocument(state, std::move(document), path); !status) {

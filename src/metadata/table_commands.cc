@@ -8,6 +8,7 @@
 
 #include "metadata/manage_metadata.h"
 #include "metadata/remote_relationship_commands.h"
+#include "metadata/remote_schema_commands.h"
 
 namespace junction::metadata {
 namespace {
@@ -218,8 +219,8 @@ std::vector<Dependent> FindDependents(const Json& source_entry, const QualifiedN
 // Hasura's report of what depends on the table: local relationships of other tables of its source
 // and remote relationships of other tables that join to it.
 Error DependencyError(const std::vector<Dependent>& dependents,
-                      const std::vector<RemoteRelationshipRef>& remote, const std::string& path) {
-  std::vector<std::string> texts;
+                      const std::vector<RemoteRelationshipRef>& remote,
+                      std::vector<std::string> texts, const std::string& path) {
   for (const Dependent& dependent : dependents) texts.push_back(dependent.text);
   for (const RemoteRelationshipRef& relationship : remote) {
     texts.push_back(DependencyText(relationship));
@@ -332,11 +333,14 @@ Result<ObjectChange> UntrackTable(CommandState& state, const Command& command,
   std::erase_if(remote, [&](const RemoteRelationshipRef& relationship) {
     return relationship.source == ref->source && relationship.table == ref->table;
   });
-  if ((!dependents.empty() || !remote.empty()) && !*cascade) {
-    return DependencyError(dependents, remote, path);
+  const std::vector<std::string> from_remote_schemas =
+      RemoteSchemaRelationshipsToSource(document, ref->source, ref->table);
+  if ((!dependents.empty() || !remote.empty() || !from_remote_schemas.empty()) && !*cascade) {
+    return DependencyError(dependents, remote, from_remote_schemas, path);
   }
   DropDependents(**source, dependents);
   EraseRemoteRelationships(document, remote);
+  EraseRemoteSchemaRelationshipsToSource(document, ref->source, ref->table);
   EraseTable(**source, ref->table);
   if (Status status = CommitDocument(state, std::move(document), path); !status) {
     return status.error();

@@ -10,16 +10,8 @@ namespace {
 // Hasura's backend-agnostic metadata commands (the RQLMetadataV1 parser).
 constexpr std::string_view kAgnosticCommands[] = {
     "rename_source",
-    "add_remote_schema",
-    "update_remote_schema",
-    "remove_remote_schema",
-    "reload_remote_schema",
-    "introspect_remote_schema",
     "add_remote_schema_permissions",
     "drop_remote_schema_permissions",
-    "create_remote_schema_remote_relationship",
-    "update_remote_schema_remote_relationship",
-    "delete_remote_schema_remote_relationship",
     "create_cron_trigger",
     "delete_cron_trigger",
     "create_scheduled_event",

@@ -16,10 +16,9 @@ std::string JsonString(std::string_view value) {
   return out.Take();
 }
 
-Result<std::variant<std::string, Step>> PlanRootField(const graphql::Operation& operation,
-                                                      const schema::RoleSchema& schema,
-                                                      const graphql::NormalizedField& field,
-                                                      const schema::Session& session) {
+Result<std::variant<std::string, Step, RemoteStep>> PlanRootField(
+    const graphql::Operation& operation, const schema::RoleSchema& schema,
+    const graphql::NormalizedField& field, const schema::Session& session) {
   if (field.name == "__typename") return JsonString(operation.root_type->name);
   if (field.name == "__schema" || field.name == "__type") {
     if (operation.type != graphql::OperationType::kQuery) {
@@ -42,6 +41,13 @@ Result<std::variant<std::string, Step>> PlanRootField(const graphql::Operation& 
   if (const auto* placeholder = std::get_if<schema::PlaceholderField>(root_field)) {
     return JsonString(placeholder->value);
   }
+  if (const auto* remote = std::get_if<schema::RemoteRootField>(root_field)) {
+    Result<ir::RemoteRootField> ir =
+        ir::BuildRemoteRootField(*remote, operation.type, field, session);
+    if (!ir) return std::move(ir).error();
+    JoinTree joins = CutRemoteJoins(*ir);
+    return RemoteStep{std::move(ir).value(), std::move(joins)};
+  }
   const auto& table_field = std::get<schema::TableRootField>(*root_field);
   Result<ir::RootField> ir = ir::BuildRootField(table_field, field, session);
   if (!ir) return std::move(ir).error();
@@ -57,9 +63,10 @@ Result<Plan> MakePlan(const graphql::Operation& operation, const schema::RoleSch
     return Error(ErrorCode::kUnexpected, "operation has no root type");
   }
   Plan plan;
+  plan.sequential = operation.type == graphql::OperationType::kMutation;
   for (const graphql::NormalizedField& field :
        graphql::CollectFields(*schema.schema, operation.selection_set, *operation.root_type)) {
-    Result<std::variant<std::string, Step>> value =
+    Result<std::variant<std::string, Step, RemoteStep>> value =
         PlanRootField(operation, schema, field, session);
     if (!value) return std::move(value).error();
     plan.root.push_back({field.alias, std::move(value).value()});

@@ -52,10 +52,12 @@ struct ChildJoins {
 };
 
 // A remote relationship cut out of the query of the objects it is selected in. Those objects
-// have null under `alias` and their join values under `keys` (in the order of the relationship's
-// mapping); `field` (an ObjectRelation, ArrayRelation or ArrayAggregate on the relationship) is
-// what one query on `source` answers for all of their keys at once, and `tree` the remote joins
-// inside each value it answers.
+// have a placeholder under `alias` and their join values under `keys` (in the order of the
+// relationship's mapping, or of a remote schema relationship's lhs_fields); `field` (an
+// ObjectRelation, ArrayRelation or ArrayAggregate on the relationship, with `source` its target's
+// source; or a RemoteSchemaRelation, `source` empty) is what one query on the target answers for
+// all of their keys at once, and `tree` the remote joins inside each value it answers. Objects
+// without the placeholder (a relationship of one member of a union) take no part.
 struct RemoteJoin {
   std::string alias;
   std::vector<std::string> keys;
@@ -76,14 +78,24 @@ struct Step {
   JoinTree joins;
 };
 
+// One request to a remote schema (a root field, or a namespace's whole selection), and the remote
+// joins of its answer. The request is sent as it is planned, with the client's headers when the
+// remote schema forwards them.
+struct RemoteStep {
+  ir::RemoteRootField field;
+  JoinTree joins;
+};
+
 struct RootEntry {
   std::string alias;
-  // The field's JSON when the plan already knows it, else the Step that computes it.
-  std::variant<std::string, Step> value;
+  // The field's JSON when the plan already knows it, else the step that computes it.
+  std::variant<std::string, Step, RemoteStep> value;
 };
 
 struct Plan {
   std::vector<RootEntry> root;
+  // A mutation's steps run one after the other, in order.
+  bool sequential = false;
 };
 
 // REQUIRES: `operation` was normalized against `schema.schema`, the schema of `session`'s role,

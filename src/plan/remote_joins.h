@@ -15,5 +15,11 @@ namespace junction::plan {
 
 // Cuts the remote joins out of `field` and answers where they are in its JSON.
 JoinTree CutRemoteJoins(ir::RootField& field);
+// The same for a remote schema's root field: a relationship from a remote type becomes
+// `alias: __typename` in the request (keeping the key in the answer), its join fields are
+// selected beside it (phantoms `<field>_join_column`, under the same type conditions), and its
+// RemoteJoin applies to the objects whose answer has that key. A relationship to a remote schema
+// (from a table or a remote type) is cut the same way, its target's selection too.
+JoinTree CutRemoteJoins(ir::RemoteRootField& field);
 
 }  // namespace junction::plan

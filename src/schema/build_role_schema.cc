@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "graphql/type_builders.h"
+#include "schema/remote_schema_types.h"
 #include "schema/table_schema.h"
 
 namespace junction::schema {
@@ -25,19 +26,36 @@ std::vector<std::string> ReferencedTypes(const TypeDef& type) {
     for (const auto& argument : field.arguments) names.push_back(argument.type.name);
   }
   for (const auto& input : type.input_fields) names.push_back(input.type.name);
+  // A remote schema's interfaces and unions.
+  for (const std::string& name : type.interfaces) names.push_back(name);
+  for (const std::string& name : type.union_members) names.push_back(name);
   return names;
 }
 
-// The types of `all` reachable from `root`, with the built-in scalars they use, sorted by name.
-std::vector<TypeDef> Reachable(std::map<std::string, TypeDef> all, const std::string& root) {
-  std::set<std::string> seen = {root};
-  std::deque<std::string> pending = {root};
+// The types of `all` reachable from the roots, with the built-in scalars they use, sorted by
+// name.
+std::vector<TypeDef> Reachable(std::map<std::string, TypeDef> all,
+                               const graphql::RootTypes& roots) {
+  std::set<std::string> seen;
+  std::deque<std::string> pending;
+  for (const std::string& root : {roots.query, roots.mutation}) {
+    if (!root.empty() && seen.insert(root).second) pending.push_back(root);
+  }
   while (!pending.empty()) {
     const auto it = all.find(pending.front());
     pending.pop_front();
     if (it == all.end()) continue;  // a built-in scalar
     for (std::string& name : ReferencedTypes(it->second)) {
       if (seen.insert(name).second) pending.push_back(std::move(name));
+    }
+    // A remote schema's interface brings the types that implement it: fragments on them are
+    // valid wherever the interface is.
+    if (it->second.kind != graphql::TypeKind::kInterface) continue;
+    for (const auto& [name, type] : all) {
+      if (std::ranges::find(type.interfaces, it->first) != type.interfaces.end() &&
+          seen.insert(name).second) {
+        pending.push_back(name);
+      }
     }
   }
   // The built-in scalars in use are listed too (Schema::Make takes them for the built-ins), so
@@ -67,6 +85,40 @@ void SortMembers(TypeDef& type) {
   SortByName(type.enum_values);
 }
 
+// The remote schemas' types, with the relationship fields of their object types, and their root
+// fields on the query and mutation roots.
+// Their members keep the remote's order (`remote_types` collects their names): the order the
+// service gave them is part of its API (an enum's values), and Hasura keeps it.
+void AddRemoteSchemas(const SourceModel& model, RoleSchema& role,
+                      std::map<std::string, TypeDef>& types, TypeDef& query_root,
+                      TypeDef& mutation_root, std::set<std::string>& remote_types) {
+  for (const auto& [name, schema] : model.remote_schemas) {
+    for (TypeDef& type : RemoteSchemaTypes(schema)) {
+      remote_types.insert(type.name);
+      const auto relationships = schema.relationships.find(schema.names.RemoteType(type.name));
+      if (relationships != schema.relationships.end()) {
+        for (const Relationship& relationship : relationships->second.to_source) {
+          AddRelationshipFields(relationship, type.fields);
+        }
+        for (const RemoteSchemaRelationship& relationship :
+             relationships->second.to_remote_schema) {
+          type.fields.push_back(RemoteSchemaRelationshipField(relationship));
+          for (const TypeDef& clone : relationship.cloned_types) types.emplace(clone.name, clone);
+        }
+      }
+      types.emplace(type.name, std::move(type));
+    }
+    for (RemoteRootFieldDef& field : RemoteRootFields(schema, graphql::OperationType::kQuery)) {
+      role.query_fields.emplace(field.field.name, RemoteRootField{&schema, field.remote_field});
+      query_root.fields.push_back(std::move(field.field));
+    }
+    for (RemoteRootFieldDef& field : RemoteRootFields(schema, graphql::OperationType::kMutation)) {
+      role.mutation_fields.emplace(field.field.name, RemoteRootField{&schema, field.remote_field});
+      mutation_root.fields.push_back(std::move(field.field));
+    }
+  }
+}
+
 TableRootField::Kind KindOf(const Table& table, const std::string& field) {
   if (field == table.root_fields.select) return TableRootField::Kind::kSelect;
   if (field == table.root_fields.select_by_pk) return TableRootField::Kind::kSelectByPk;
@@ -93,13 +145,22 @@ Result<std::shared_ptr<const RoleSchema>> BuildRoleSchema(
       for (TypeDef& type : TableTypes(table)) types.emplace(type.name, std::move(type));
     }
   }
+  TypeDef mutation_root = graphql::ObjectTypeDef(std::string(kMutationRootName), "", {});
+  std::set<std::string> remote_types;
+  AddRemoteSchemas(*model, *role, types, query_root, mutation_root, remote_types);
   if (query_root.fields.empty()) return BuildEmptyRoleSchema();
   types.emplace(query_root.name, std::move(query_root));
-
-  std::vector<TypeDef> reachable = Reachable(std::move(types), std::string(kQueryRootName));
-  for (TypeDef& type : reachable) SortMembers(type);
   graphql::RootTypes roots;
   roots.query = std::string(kQueryRootName);
+  if (!mutation_root.fields.empty()) {
+    roots.mutation = mutation_root.name;
+    types.emplace(mutation_root.name, std::move(mutation_root));
+  }
+
+  std::vector<TypeDef> reachable = Reachable(std::move(types), roots);
+  for (TypeDef& type : reachable) {
+    if (!remote_types.contains(type.name)) SortMembers(type);
+  }
   Result<std::shared_ptr<const graphql::Schema>> schema =
       graphql::Schema::Make(std::move(reachable), std::move(roots));
   if (!schema) return schema.error();

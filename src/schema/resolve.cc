@@ -80,9 +80,9 @@ Table MakeTable(const std::string& source, Backend backend, const Catalog& catal
   table.backend = backend;
   table.name = found.name;
   // A SQLite table is named as in its (only) schema, "main".
-  table.graphql_name = StringAt(config, "custom_name")
-                           .value_or(backend == Backend::kSqlite ? found.name.name
-                                                                 : SnakeCaseName(found.name));
+  table.graphql_name =
+      StringAt(config, "custom_name")
+          .value_or(backend == Backend::kSqlite ? found.name.name : SnakeCaseName(found.name));
   for (const CatalogColumn& column : found.columns) {
     if (column.type_schema == metadata::kSqliteTypeSchema) {
       // A column no scalar describes (SQLite's BLOB affinity) is left out.
@@ -303,8 +303,9 @@ bool HasCustomization(const Json& entry) {
 // Checks the `index`th source entry: its Source in `model` when it is a Postgres source whose
 // catalog was read, else nullopt and the source's inconsistency in `out`.
 std::optional<IntrospectedSource> CheckSource(const Json& entry, size_t index,
-                                          const metadata::Catalogs& catalogs, SourceModel& model,
-                                          std::vector<InconsistentObject>& out) {
+                                              const metadata::Catalogs& catalogs,
+                                              SourceModel& model,
+                                              std::vector<InconsistentObject>& out) {
   const std::string name = StringAt(entry, "name").value_or("");
   // Hasura reads a source without "kind" as Postgres.
   const std::string kind = metadata::SourceKind(entry);
@@ -342,7 +343,8 @@ std::optional<IntrospectedSource> CheckSource(const Json& entry, size_t index,
 
 }  // namespace
 
-Resolved ResolveSources(const metadata::Metadata& metadata, const metadata::Catalogs& catalogs) {
+Resolved ResolveSources(const metadata::Metadata& metadata, const metadata::Catalogs& catalogs,
+                        const metadata::RemoteSchemaCatalogs& remote_schemas) {
   auto model = std::make_shared<SourceModel>();
   const Json& sources = metadata.sources();
   // Per source, so that the result lists them in metadata order whatever the pass finding them.
@@ -360,11 +362,16 @@ Resolved ResolveSources(const metadata::Metadata& metadata, const metadata::Cata
     ResolveRelationships(TableEntry(source, table), table.source_index, table.table_index,
                          *source.catalog, *source.source, *table.table, found[table.source_index]);
   }
-  // Remote relationships last: their targets may be in any source.
+  // Remote schemas once the tables have claimed their names; remote relationships last: their
+  // targets may be in any source or remote schema.
+  std::vector<InconsistentObject> remote_found;
+  ResolveRemoteSchemas(metadata, remote_schemas, *model, remote_found);
   for (const Tracked& table : tracked) {
     ResolveRemoteRelationships(TableEntry(*postgres[table.source_index], table), table.source_index,
                                table.table_index, *model, *table.table, found[table.source_index]);
   }
+  ResolveRemoteSchemaRelationships(metadata, *model, remote_found);
+  found.push_back(std::move(remote_found));
   Resolved resolved;
   for (std::vector<InconsistentObject>& objects : found) {
     for (InconsistentObject& object : objects) {

@@ -34,6 +34,7 @@
 #include "metadata/catalog.h"
 #include "metadata/inconsistent_object.h"
 #include "metadata/metadata.h"
+#include "metadata/remote_schema.h"
 #include "schema/source_model.h"
 
 namespace junction::schema {
@@ -45,6 +46,9 @@ struct Resolved {
   std::vector<metadata::InconsistentObject> inconsistent_objects;
 };
 
-Resolved ResolveSources(const metadata::Metadata& metadata, const metadata::Catalogs& catalogs);
+// `remote_schemas`: the introspected remote schemas, which join the model after the tables
+// (resolve_remote_schemas.cc), before the relationships that lead to them are resolved.
+Resolved ResolveSources(const metadata::Metadata& metadata, const metadata::Catalogs& catalogs,
+                        const metadata::RemoteSchemaCatalogs& remote_schemas = {});
 
 }  // namespace junction::schema

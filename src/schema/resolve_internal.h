@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by resolve.cc and resolve_relationships.cc (not part of the schema/ API).
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,8 @@
 #include "metadata/catalog.h"
 #include "metadata/inconsistent_object.h"
 #include "metadata/json_path.h"
+#include "metadata/metadata.h"
+#include "metadata/remote_schema.h"
 #include "schema/source_model.h"
 
 namespace junction::schema {
@@ -61,5 +64,37 @@ void ResolveRelationships(const metadata::Json& entry, size_t source_index, size
 void ResolveRemoteRelationships(const metadata::Json& entry, size_t source_index,
                                 size_t table_index, const SourceModel& model, Table& table,
                                 std::vector<metadata::InconsistentObject>& out);
+
+// Whether the left-hand side of a relationship has the join field `name`: a table's column
+// (database name), or an argument-less field of a remote schema's type (the remote's name).
+using LhsFields = std::function<bool(std::string_view name)>;
+
+// A `to_source` definition ({"to_source": {…}}) of a relationship on a remote schema's type;
+// failures are `Inconsistent object: <context>: in remote relationship "<name>": <inner>`.
+Result<Relationship> ResolveToSource(const SourceModel& model, const std::string& name,
+                                     std::string context, LhsFields lhs_fields,
+                                     const metadata::Json& definition);
+
+// A relationship definition to a remote schema (`to_remote_schema`, or the legacy inline
+// `remote_schema`/`hasura_fields`/`remote_field`), validated against the target's schema;
+// failures are Hasura's inner messages (code remote-schema-error). `lhs_identifier` names the
+// left-hand side in the names of cloned input types (a table's or type's GraphQL name).
+Result<RemoteSchemaRelationship> ResolveToRemoteSchema(const SourceModel& model,
+                                                       const metadata::Json& definition,
+                                                       const std::string& name,
+                                                       const std::string& lhs_identifier,
+                                                       const LhsFields& lhs_fields);
+
+// Adds the remote schemas whose services were introspected to `model.remote_schemas` (after
+// the tables, whose names they may not take); those that cannot join become inconsistent objects
+// (resolve_remote_schemas.cc).
+void ResolveRemoteSchemas(const metadata::Metadata& metadata,
+                          const metadata::RemoteSchemaCatalogs& catalogs, SourceModel& model,
+                          std::vector<metadata::InconsistentObject>& out);
+
+// Resolves the relationships defined on remote schemas' types into
+// `model.remote_schemas[…].relationships`, once every table and remote schema is in `model`.
+void ResolveRemoteSchemaRelationships(const metadata::Metadata& metadata, SourceModel& model,
+                                      std::vector<metadata::InconsistentObject>& out);
 
 }  // namespace junction::schema

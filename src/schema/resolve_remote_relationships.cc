@@ -41,11 +41,14 @@ namespace {
 using metadata::Json;
 using metadata::QualifiedName;
 
-// What one remote relationship is being resolved against.
+// What one remote relationship is being resolved against: a table's, or (table null) a remote
+// schema type's, whose context names it.
 struct RemoteScope {
   const SourceModel& model;
-  const Table& table;
+  const Table* table;
   const std::string& name;
+  std::string context;  // `in table "t"`, `in remote schema "rs": in type "T"`
+  LhsFields lhs_fields;
 };
 
 // A failure with its whole reason.
@@ -55,8 +58,7 @@ Error Failure(std::string reason) {
 
 // A failure Hasura reports in the remote relationship's context.
 Error InContext(const RemoteScope& scope, std::string_view inner) {
-  return Failure(std::string(kInconsistentPrefix) + "in table " +
-                 Quoted(QualifiedText(scope.table.name)) + ": in remote relationship " +
+  return Failure(std::string(kInconsistentPrefix) + scope.context + ": in remote relationship " +
                  Quoted(scope.name) + ": " + std::string(inner));
 }
 
@@ -67,10 +69,14 @@ std::string_view TypeFamily(const Column& column) {
   if (column.type_schema == metadata::kSqliteTypeSchema) {
     // SQLite compares by affinity: its integers, reals and texts join Postgres's.
     switch (column.scalar_kind) {
-      case PgScalar::Kind::kInteger: return "integer";
-      case PgScalar::Kind::kReal: return "numeric";
-      case PgScalar::Kind::kString: return "text";
-      default: return {};
+      case PgScalar::Kind::kInteger:
+        return "integer";
+      case PgScalar::Kind::kReal:
+        return "numeric";
+      case PgScalar::Kind::kString:
+        return "text";
+      default:
+        return {};
     }
   }
   if (column.type_schema != "pg_catalog") return {};
@@ -105,21 +111,24 @@ Status MapColumns(const RemoteScope& scope, const Json& field_mapping, Relations
   std::vector<std::pair<const Column*, const Column*>> pairs;
   for (const auto& [lhs, rhs] : field_mapping.items()) {
     if (!rhs.is_string()) return InContext(scope, "invalid remote relationship definition");
-    const Column* ours = scope.table.FindColumnByName(lhs);
-    if (ours == nullptr) return InContext(scope, Quoted(lhs) + " does not exist");
+    if (!scope.lhs_fields(lhs)) return InContext(scope, Quoted(lhs) + " does not exist");
+    // A remote type's fields have no database type to compare.
+    const Column* ours = scope.table ? scope.table->FindColumnByName(lhs) : nullptr;
     const Column* theirs = target.FindColumnByName(rhs.get<std::string>());
     if (theirs == nullptr)
       return InContext(scope, Quoted(rhs.get<std::string>()) + " does not exist");
     pairs.emplace_back(ours, theirs);
   }
   for (const auto& [ours, theirs] : pairs) {
-    if (!ComparableTypes(*ours, *theirs)) {
+    if (ours != nullptr && !ComparableTypes(*ours, *theirs)) {
       return InContext(scope, "column " + Quoted(ours->name) + " (" + TypeText(*ours) +
                                   ") cannot be compared with column " + Quoted(theirs->name) +
                                   " (" + TypeText(*theirs) + ") of table " +
                                   Quoted(QualifiedText(target.name)));
     }
-    relationship.mapping.emplace_back(ours->name, theirs->name);
+  }
+  for (const auto& [lhs, rhs] : field_mapping.items()) {
+    relationship.mapping.emplace_back(lhs, rhs.get<std::string>());
   }
   return Status();
 }
@@ -166,14 +175,10 @@ std::optional<std::string> RemoteSchemaOf(const Json& definition) {
   return std::nullopt;
 }
 
-Result<Relationship> Resolve(const RemoteScope& scope, const Json& entry) {
-  const Json* definition = FindKey(entry, "definition");
-  if (definition == nullptr) return InContext(scope, "invalid remote relationship definition");
-  if (std::optional<std::string> remote_schema = RemoteSchemaOf(*definition)) {
-    return InContext(scope, "remote schema with name " + Quoted(*remote_schema) + " not found");
-  }
-  const Json* to_source = FindKey(*definition, "to_source");
-  if (to_source == nullptr) to_source = FindKey(*definition, "remote_source");
+// A `to_source` definition (or the older `remote_source`).
+Result<Relationship> ResolveToSourceIn(const RemoteScope& scope, const Json& definition) {
+  const Json* to_source = FindKey(definition, "to_source");
+  if (to_source == nullptr) to_source = FindKey(definition, "remote_source");
   if (to_source == nullptr) return InContext(scope, "invalid remote relationship definition");
   return ToSource(scope, *to_source);
 }
@@ -185,26 +190,26 @@ bool RelationshipTakes(const Table& table, const std::string& field) {
       if (taken == field) return true;
     }
   }
-  return false;
+  return table.FindRemoteSchemaRelationship(field) != nullptr;
 }
 
-// Why `relationship` cannot join its table's fields, checked in Hasura's order (other
-// relationships, columns' custom names, column names); nullopt when it can. Its `_aggregate`
-// field (arrays) may take no column's or relationship's name either.
-std::optional<std::string> NameConflict(const Table& table, const Relationship& relationship) {
-  const std::vector<std::string> fields = FieldNamesOf(relationship.name, relationship.kind);
+// Why a relationship adding `fields` cannot join its table's fields, checked in Hasura's order
+// (other relationships, columns' custom names, column names); nullopt when it can. An array
+// relationship's `_aggregate` field may take no column's or relationship's name either.
+std::optional<std::string> NameConflict(const Table& table,
+                                        const std::vector<std::string>& fields) {
   for (const std::string& field : fields) {
     if (RelationshipTakes(table, field)) {
       return "Conflicting objects: conflicting definitions for field " + Quoted(field);
     }
   }
-  const Column* custom = table.FindColumn(relationship.name);
-  if (custom != nullptr && custom->name != relationship.name) {
+  const Column* custom = table.FindColumn(fields.front());
+  if (custom != nullptr && custom->name != fields.front()) {
     return std::string(kInconsistentPrefix) +
            "field definition conflicts with custom field name for postgres column " +
            Quoted(custom->name);
   }
-  if (table.FindColumnByName(relationship.name) != nullptr) {
+  if (table.FindColumnByName(fields.front()) != nullptr) {
     return std::string(kInconsistentPrefix) + "field definition conflicts with postgres column";
   }
   for (size_t i = 1; i < fields.size(); ++i) {
@@ -234,32 +239,58 @@ Json InconsistencyDefinition(const Json& entry, const std::string& name, const T
 
 }  // namespace
 
+Result<Relationship> ResolveToSource(const SourceModel& model, const std::string& name,
+                                     std::string context, LhsFields lhs_fields,
+                                     const Json& definition) {
+  const RemoteScope scope{model, nullptr, name, std::move(context), std::move(lhs_fields)};
+  return ResolveToSourceIn(scope, definition);
+}
+
 void ResolveRemoteRelationships(const Json& entry, size_t source_index, size_t table_index,
                                 const SourceModel& model, Table& table,
                                 std::vector<metadata::InconsistentObject>& out) {
   const Json* list = FindKey(entry, "remote_relationships");
   if (list == nullptr || !list->is_array()) return;
+  const LhsFields columns = [&table](std::string_view column) {
+    return table.FindColumnByName(column) != nullptr;
+  };
   for (size_t k = 0; k < list->size(); ++k) {
     const Json& remote = (*list)[k];
     const std::string name = StringAt(remote, "name").value_or("");
-    const RemoteScope scope{model, table, name};
-    Result<Relationship> relationship = Resolve(scope, remote);
-    if (relationship && !graphql::IsName(name)) {
-      relationship = InContext(scope, Quoted(name) + " is not a valid GraphQL name");
-    }
-    if (relationship) {
-      if (std::optional<std::string> conflict = NameConflict(table, *relationship)) {
-        relationship = Failure(std::move(*conflict));
+    const RemoteScope scope{model, &table, name, "in table " + Quoted(QualifiedText(table.name)),
+                            columns};
+    const Json* definition = FindKey(remote, "definition");
+    Status resolved;
+    if (definition == nullptr) {
+      resolved = InContext(scope, "invalid remote relationship definition");
+    } else if (!graphql::IsName(name)) {
+      resolved = InContext(scope, Quoted(name) + " is not a valid GraphQL name");
+    } else if (RemoteSchemaOf(*definition)) {
+      Result<RemoteSchemaRelationship> relationship =
+          ResolveToRemoteSchema(model, *definition, name, table.graphql_name, columns);
+      if (!relationship) {
+        resolved = InContext(scope, relationship.error().message);
+      } else if (std::optional<std::string> conflict = NameConflict(table, {name})) {
+        resolved = Failure(std::move(*conflict));
+      } else {
+        table.remote_schema_relationships.push_back(std::move(relationship).value());
+      }
+    } else {
+      Result<Relationship> relationship = ResolveToSourceIn(scope, *definition);
+      if (!relationship) {
+        resolved = std::move(relationship).error();
+      } else if (std::optional<std::string> conflict =
+                     NameConflict(table, FieldNamesOf(name, relationship->kind))) {
+        resolved = Failure(std::move(*conflict));
+      } else {
+        table.relationships.push_back(std::move(relationship).value());
       }
     }
-    if (relationship) {
-      table.relationships.push_back(std::move(relationship).value());
-      continue;
-    }
+    if (resolved) continue;
     metadata::InconsistentObject object;
     object.type = "remote_relationship";
     object.name = metadata::RemoteRelationshipObjectName(table.source, table.name, name);
-    object.reason = relationship.error().message;
+    object.reason = resolved.error().message;
     object.definition = InconsistencyDefinition(remote, name, table);
     object.section = "sources";
     object.index = source_index;

@@ -309,10 +309,41 @@ std::shared_ptr<const SourceModel> RoleModel(const std::shared_ptr<const SourceM
       }
     }
   }
+  // Every remote schema, its relationships to tables retargeted as the tables' are.
+  for (const auto& [name, schema] : admin->remote_schemas) {
+    RemoteSchema copy = schema;
+    for (auto& [type, relationships] : copy.relationships) {
+      std::erase_if(relationships.to_source, [&](Relationship& relationship) {
+        relationship.target =
+            model->FindTable(relationship.target->source, relationship.target->name);
+        return relationship.target == nullptr;
+      });
+    }
+    model->remote_schemas.emplace(name, std::move(copy));
+  }
+  // Relationships to remote schemas lead to the role's copies.
+  const auto retarget = [&](std::vector<RemoteSchemaRelationship>& relationships) {
+    for (RemoteSchemaRelationship& relationship : relationships) {
+      relationship.target = &model->remote_schemas.at(relationship.remote_schema);
+    }
+  };
+  for (auto& [source_name, source] : model->sources) {
+    for (auto& [name, table] : source.tables) retarget(table.remote_schema_relationships);
+  }
+  for (auto& [name, schema] : model->remote_schemas) {
+    for (auto& [type, relationships] : schema.relationships) {
+      retarget(relationships.to_remote_schema);
+    }
+  }
   return model;
 }
 
 }  // namespace
+
+std::shared_ptr<const SourceModel> UnprivilegedModel(
+    const std::shared_ptr<const SourceModel>& admin) {
+  return RoleModel(admin, {});
+}
 
 RoleModels ResolveRoleModels(const metadata::Metadata& metadata,
                              std::shared_ptr<const SourceModel> admin) {

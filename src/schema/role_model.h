@@ -44,4 +44,9 @@ struct RoleModels {
 RoleModels ResolveRoleModels(const metadata::Metadata& metadata,
                              std::shared_ptr<const SourceModel> admin);
 
+// The model of a role without select permissions: no table, every remote schema (without its
+// relationships to tables).
+std::shared_ptr<const SourceModel> UnprivilegedModel(
+    const std::shared_ptr<const SourceModel>& admin);
+
 }  // namespace junction::schema

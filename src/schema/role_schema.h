@@ -38,7 +38,15 @@ struct TableRootField {
   Kind kind = Kind::kSelect;
 };
 
-using RootField = std::variant<PlaceholderField, TableRootField>;
+// A root field a remote schema adds (remote_schema_types.h): the remote's root field
+// `remote_field`, or with a root-field namespace (`remote_field` empty) the remote's whole root
+// under the namespace's name.
+struct RemoteRootField {
+  const RemoteSchema* schema = nullptr;  // points into RoleSchema::model
+  std::string remote_field;
+};
+
+using RootField = std::variant<PlaceholderField, TableRootField, RemoteRootField>;
 
 struct RoleSchema {
   std::shared_ptr<const graphql::Schema> schema;
@@ -63,6 +71,7 @@ inline constexpr std::string_view kNoQueriesAvailableText =
     "There are no queries available to the current role. Either there are no sources or remote "
     "schemas configured, or the current role doesn't have the required permissions.";
 inline constexpr std::string_view kQueryRootName = "query_root";
+inline constexpr std::string_view kMutationRootName = "mutation_root";
 
 // The schema of a role that can query nothing: `query_root { no_queries_available: String! }`,
 // no mutation or subscription root.

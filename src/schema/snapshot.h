@@ -14,6 +14,7 @@
 #include "metadata/catalog.h"
 #include "metadata/inconsistent_object.h"
 #include "metadata/metadata.h"
+#include "metadata/remote_schema.h"
 #include "schema/role_schema.h"
 
 namespace junction::schema {
@@ -39,7 +40,8 @@ struct Snapshot {
 // (role_model.h, build_role_schema.h). Objects that cannot be served become
 // inconsistent objects, not errors (the metadata commands decide whether to accept them); an
 // Error means the schema could not be built at all, which is a bug of ours.
-Result<std::shared_ptr<const Snapshot>> BuildSnapshot(metadata::Metadata metadata,
-                                                      const metadata::Catalogs& catalogs);
+Result<std::shared_ptr<const Snapshot>> BuildSnapshot(
+    metadata::Metadata metadata, const metadata::Catalogs& catalogs,
+    const metadata::RemoteSchemaCatalogs& remote_schemas = {});
 
 }  // namespace junction::schema

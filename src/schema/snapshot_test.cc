@@ -89,7 +89,7 @@ TEST(SnapshotTest, UnservableObjectsBecomeInconsistentObjects) {
   EXPECT_EQ(objects[3].type, "remote_schema");
   EXPECT_EQ(objects[3].name, "remote_schema countries");
   EXPECT_EQ(objects[3].reason,
-            "Inconsistent object: remote schemas are not supported by Junction yet");
+            "Inconsistent object: remote schema countries has not been introspected");
   EXPECT_EQ(objects[4].name, "action login");
   EXPECT_EQ(objects[5].name, "cron_trigger nightly");
   EXPECT_EQ(objects[6].name, "endpoint e");

@@ -32,6 +32,12 @@ const Relationship* Table::FindRelationship(std::string_view name) const {
   return it == relationships.end() ? nullptr : &*it;
 }
 
+const RemoteSchemaRelationship* Table::FindRemoteSchemaRelationship(std::string_view name) const {
+  const auto it =
+      std::ranges::find(remote_schema_relationships, name, &RemoteSchemaRelationship::name);
+  return it == remote_schema_relationships.end() ? nullptr : &*it;
+}
+
 const Table* SourceModel::FindTable(std::string_view source,
                                     const metadata::QualifiedName& table) const {
   const auto it = sources.find(source);

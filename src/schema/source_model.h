@@ -24,6 +24,7 @@
 #include "metadata/catalog.h"
 #include "schema/permission.h"
 #include "schema/pg_scalar.h"
+#include "schema/remote_schema_model.h"
 
 namespace junction::schema {
 
@@ -79,6 +80,8 @@ struct Table {
   // In a role's model, the columns it may not select: still read as join keys (never output).
   std::vector<Column> hidden_columns;
   std::vector<Relationship> relationships;
+  // Relationships to remote schemas' fields (remote_schema_model.h).
+  std::vector<RemoteSchemaRelationship> remote_schema_relationships;
   std::vector<std::string> primary_key;  // database column names; empty when none
   RootFieldNames root_fields;
   // custom_root_fields comments, replacing Hasura's default descriptions when set.
@@ -94,6 +97,7 @@ struct Table {
     return permission == nullptr || permission->allow_aggregations;
   }
   const Relationship* FindRelationship(std::string_view name) const;
+  const RemoteSchemaRelationship* FindRemoteSchemaRelationship(std::string_view name) const;
 };
 
 struct Source {
@@ -102,8 +106,32 @@ struct Source {
   std::map<metadata::QualifiedName, Table> tables;
 };
 
+// The relationships defined on one object type of a remote schema
+// (create_remote_schema_remote_relationship): to tables (`to_source`: Relationship with `remote`
+// set, whose mapping pairs the type's field, in the remote's name, with the target's column) and
+// to remote schemas.
+struct RemoteTypeRelationships {
+  std::vector<Relationship> to_source;
+  std::vector<RemoteSchemaRelationship> to_remote_schema;
+};
+
+// A consistent remote schema: how to call it, its schema (the service's names), how its names
+// read in the engine's schema, and the relationships on its object types, by the type's name in
+// the remote.
+struct RemoteSchema {
+  metadata::RemoteSchemaDefinition definition;
+  std::shared_ptr<const graphql::Schema> remote;
+  RemoteNames names;
+  std::map<std::string, RemoteTypeRelationships, std::less<>> relationships;
+
+  const std::string& name() const { return definition.name; }
+};
+
 struct SourceModel {
   std::map<std::string, Source, std::less<>> sources;
+  // The consistent remote schemas, by name. Every role sees all of them (Hasura without remote
+  // schema permissions); a role's copy keeps only the relationships to tables it may read.
+  std::map<std::string, RemoteSchema, std::less<>> remote_schemas;
   // In a role's model (role_model.h), the admin's model its permission filters point into.
   std::shared_ptr<const SourceModel> base;
 

@@ -102,6 +102,8 @@ FieldDef ColumnField(const Column& column) {
 // The fields of a relationship: `<r>` for an object relationship; `<r>` and `<r>_aggregate`,
 // with a select's arguments, for an array relationship. Remote relationships' fields have no
 // description, as in Hasura (remoteSourceField), and their object fields are always nullable.
+}  // namespace
+
 void AddRelationshipFields(const Relationship& relationship, std::vector<FieldDef>& fields) {
   const Table& target = *relationship.target;
   auto described = [&](std::string text) { return relationship.remote ? "" : text; };
@@ -123,11 +125,20 @@ void AddRelationshipFields(const Relationship& relationship, std::vector<FieldDe
   fields.push_back(std::move(aggregate));
 }
 
+FieldDef RemoteSchemaRelationshipField(const RemoteSchemaRelationship& relationship) {
+  return FieldDefOf(relationship.name, relationship.type, "", relationship.arguments);
+}
+
+namespace {
+
 TypeDef TableObjectType(const Table& table) {
   std::vector<FieldDef> fields;
   for (const Column& column : table.columns) fields.push_back(ColumnField(column));
   for (const Relationship& relationship : table.relationships) {
     AddRelationshipFields(relationship, fields);
+  }
+  for (const RemoteSchemaRelationship& relationship : table.remote_schema_relationships) {
+    fields.push_back(RemoteSchemaRelationshipField(relationship));
   }
   return ObjectTypeDef(
       table.graphql_name,
@@ -194,6 +205,9 @@ std::vector<TypeDef> TableTypes(const Table& table) {
   for (TypeDef& type : AggregateTypes(table)) types.push_back(std::move(type));
   types.push_back(OrderByEnum());
   AddColumnTypes(table, types);
+  for (const RemoteSchemaRelationship& relationship : table.remote_schema_relationships) {
+    for (const TypeDef& type : relationship.cloned_types) types.push_back(type);
+  }
   return types;
 }
 

@@ -48,6 +48,14 @@ std::set<std::string> FixedTypeNames();
 // repeated once per table that needs them.
 std::vector<graphql::TypeDef> TableTypes(const Table& table);
 
+// The fields a relationship adds to its table's object type (or to a remote schema's type, for a
+// remote relationship from it): `<r>` for an object relationship; `<r>` and `<r>_aggregate`
+// (when the target allows aggregations), with a select's arguments, for an array relationship.
+void AddRelationshipFields(const Relationship& relationship,
+                           std::vector<graphql::FieldDef>& fields);
+// The field of a relationship to a remote schema: its type and the arguments the template leaves.
+graphql::FieldDef RemoteSchemaRelationshipField(const RemoteSchemaRelationship& relationship);
+
 // The query_root fields of `table`: select, select_by_pk (with a primary key), select_aggregate.
 std::vector<graphql::FieldDef> TableQueryFields(const Table& table);
 

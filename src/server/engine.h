@@ -15,8 +15,9 @@
 //   /v1/graphql/explain  explain_handler.cc   admin only; each root field's SQL and plan
 //
 // A metadata change runs the pure command against the catalogs known so far. When the result
-// names a source whose catalog is unknown (new, reconfigured, or to be reloaded), the Engine
-// introspects it without holding any lock and runs the command again from the start; the change
+// names a source or remote schema whose catalog is unknown (new, reconfigured, or to be
+// reloaded), the Engine introspects it without holding any lock and runs the command again from
+// the start; the change
 // is persisted first and installed second, under metadata_mutex_, and only if no other change was
 // installed meanwhile (else it starts over): when saving fails nothing changes, and concurrent
 // changes cannot lose each other's updates. A change made elsewhere and found in the store by a
@@ -41,6 +42,7 @@
 #include "server/handlers.h"
 #include "server/http_types.h"
 #include "server/query_cache.h"
+#include "server/remote_schema_catalogs.h"
 #include "server/source_catalogs.h"
 
 namespace junction::server {
@@ -56,9 +58,10 @@ class Engine : public Handlers {
   // REQUIRES: `store` outlives the Engine; Start completes before any request is handled.
   Engine(EngineOptions options, metadata::Store& store, boost::asio::any_io_executor executor);
 
-  // Connects to and introspects the sources of `metadata`, and installs its first snapshot. A
-  // source that cannot be reached is an inconsistent object, not a failure: the engine serves the
-  // others. An Error means no schema could be built at all (a bug of ours).
+  // Connects to and introspects the sources and remote schemas of `metadata`, and installs its
+  // first snapshot. A source or remote schema that cannot be reached is an inconsistent object,
+  // not a failure: the engine serves the others. An Error means no schema could be built at all (a
+  // bug of ours).
   boost::asio::awaitable<Status> Start(metadata::Metadata metadata);
 
   // Serves `metadata`, which the store already holds: a change made elsewhere (another engine
@@ -98,8 +101,11 @@ class Engine : public Handlers {
   boost::asio::awaitable<HttpResponse> RespondRunSql(const metadata::Command& command);
   boost::asio::awaitable<void> RefreshSource(const std::string& source);
   // Runs the request against the current snapshot and catalogs. REQUIRES: metadata_mutex_ held.
+  // `introspected` and `introspected_remote`: the sources and remote schemas this request has
+  // introspected already (a reload or an add needs them read once, not at every run).
   Attempt RunOnce(AdminApi api, const metadata::Json& body,
-                  const std::set<std::string>& introspected);
+                  const std::set<std::string>& introspected,
+                  const std::set<std::string>& introspected_remote);
   // Answers the attempt, persisting and installing its metadata when it changed.
   // REQUIRES: metadata_mutex_ held; attempt.missing is empty.
   HttpResponse Commit(Attempt& attempt, const execute::SourcePools* introspection_pools);
@@ -108,6 +114,10 @@ class Engine : public Handlers {
   boost::asio::awaitable<void> IntrospectMissing(
       const SourceCatalogs::Missing& missing, const Serving& base,
       std::shared_ptr<const execute::SourcePools>& pools);
+  // Introspects the remote schemas `missing` (without holding metadata_mutex_) and merges their
+  // catalogs.
+  boost::asio::awaitable<void> IntrospectRemoteSchemas(
+      const RemoteSchemaCatalogs::Missing& missing);
   // Installs `snapshot` with pools for its sources, reusing the current ones (or those made to
   // introspect) where a source's configuration is unchanged.
   void Install(std::shared_ptr<const schema::Snapshot> snapshot,
@@ -117,8 +127,9 @@ class Engine : public Handlers {
   metadata::Store& store_;
   boost::asio::any_io_executor executor_;
   std::atomic<std::shared_ptr<const Serving>> serving_;
-  std::mutex metadata_mutex_;  // serialises installing changes (readers never take it)
-  SourceCatalogs catalogs_;    // guarded by metadata_mutex_
+  std::mutex metadata_mutex_;             // serialises installing changes (readers never take it)
+  SourceCatalogs catalogs_;               // guarded by metadata_mutex_
+  RemoteSchemaCatalogs remote_catalogs_;  // guarded by metadata_mutex_
 };
 
 }  // namespace junction::server

@@ -11,12 +11,14 @@
 // Errors are the admin APIs' shape: 400 {"path","error","code"}.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "backends/postgres/pool.h"
+#include "backends/remote_graphql/translate.h"
 #include "backends/sqlite/pool.h"
 #include "common/json_writer.h"
 #include "metadata/json_text.h"
@@ -75,11 +77,13 @@ boost::asio::awaitable<Result<std::vector<std::string>>> ExplainStatement(
   co_return lines;
 }
 
-// One statement the request runs: a root field's, or a remote join's.
+// One statement the request runs (a root field's, or a remote join's), or one request to a
+// remote schema (`request` set instead of `statement`).
 struct Hop {
-  std::string field;  // the root field's alias, or the join's response path ("orders.user")
-  std::string source;
+  std::string field;   // the root field's alias, or the join's response path ("orders.user")
+  std::string source;  // or the remote schema's name
   const backends::sql::Statement* statement = nullptr;
+  std::optional<backends::remote_graphql::GraphqlRequest> request = std::nullopt;
 };
 
 // "orders.user" for "$.selectionSet.orders.selectionSet.user".
@@ -100,10 +104,35 @@ std::string ResponsePath(std::string_view json_path) {
 void AddJoinHops(const plan::JoinTree& tree,
                  const std::vector<backends::sql::Statement>& statements, std::vector<Hop>& hops) {
   for (const plan::RemoteJoin& join : tree.joins) {
-    hops.push_back({ResponsePath(join.path), join.source, &statements.at(join.statement)});
+    if (const auto* relation = std::get_if<ir::RemoteSchemaRelation>(&join.field.value)) {
+      // The request for one argument whose keys are null, as the statements show their keys.
+      const backends::remote_graphql::JoinArguments keys = {
+          std::vector<std::string_view>(relation->relationship->lhs_fields.size(), "null")};
+      Result<backends::remote_graphql::GraphqlRequest> request =
+          backends::remote_graphql::TranslateJoin(*relation, keys, 0, 1);
+      if (request) {
+        hops.push_back({ResponsePath(join.path), relation->relationship->remote_schema, nullptr,
+                        std::move(request).value()});
+      }
+    } else {
+      hops.push_back({ResponsePath(join.path), join.source, &statements.at(join.statement)});
+    }
     AddJoinHops(join.tree, statements, hops);
   }
   for (const plan::ChildJoins& child : tree.children) AddJoinHops(child.tree, statements, hops);
+}
+
+void WriteRemoteHop(const Hop& hop, JsonWriter& out) {
+  out.BeginObject();
+  out.Key("field");
+  out.String(hop.field);
+  out.Key("remote_schema");
+  out.String(hop.source);
+  out.Key("query");
+  out.String(hop.request->query);
+  out.Key("variables");
+  out.Raw(hop.request->variables.dump(-1, ' ', false, metadata::Json::error_handler_t::replace));
+  out.EndObject();
 }
 
 void WriteHop(const Hop& hop, const std::vector<std::string>& plan, JsonWriter& out) {
@@ -156,12 +185,23 @@ boost::asio::awaitable<HttpResponse> Engine::HandleExplain(const HttpRequest& re
   JsonWriter out;
   out.BeginArray();
   size_t index = 0;
+  size_t remote_index = 0;
   for (const plan::RootEntry& entry : prepared.plan->plan.root) {
-    const auto* step = std::get_if<plan::Step>(&entry.value);
-    if (step == nullptr) continue;
-    std::vector<Hop> hops = {{entry.alias, step->source, &prepared.plan->statements[index++]}};
-    AddJoinHops(step->joins, prepared.plan->join_statements, hops);
+    std::vector<Hop> hops;
+    if (const auto* remote = std::get_if<plan::RemoteStep>(&entry.value)) {
+      hops.push_back({entry.alias, remote->field.schema->name(), nullptr,
+                      prepared.plan->remote_requests[remote_index++]});
+      AddJoinHops(remote->joins, prepared.plan->join_statements, hops);
+    }
+    if (const auto* step = std::get_if<plan::Step>(&entry.value)) {
+      hops.push_back({entry.alias, step->source, &prepared.plan->statements[index++]});
+      AddJoinHops(step->joins, prepared.plan->join_statements, hops);
+    }
     for (const Hop& hop : hops) {
+      if (hop.request) {
+        WriteRemoteHop(hop, out);
+        continue;
+      }
       Result<execute::SourcePool> pool = serving->pools->Find(hop.source);
       if (!pool) co_return ErrorResponse(400, pool.error(), true);
       Result<std::vector<std::string>> plan = co_await ExplainStatement(*hop.statement, *pool);

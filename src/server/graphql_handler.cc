@@ -41,17 +41,20 @@ boost::asio::awaitable<HttpResponse> Engine::RespondGraphql(const HttpRequest& r
   if (!body) co_return JsonResponse(200, GraphqlErrorsBody({body.error()}, admin));
   Result<GraphqlBatch> batch = ParseGraphqlBatch(*body);
   if (!batch) co_return JsonResponse(200, GraphqlErrorsBody({batch.error()}, admin));
+  // Remote schemas that forward the client's headers see this request's.
+  execute::ExecuteOptions options = options_.execute;
+  options.remote.client_headers.assign(request.headers.begin(), request.headers.end());
 
   if (!batch->is_batch) {
     co_return JsonResponse(200,
                            co_await RunGraphqlRequest(snapshot, pools, *serving->cache, *session,
-                                                      batch->requests.front(), options_.execute));
+                                                      batch->requests.front(), options));
   }
   std::string responses = "[";
   for (size_t i = 0; i < batch->requests.size(); ++i) {
     if (i > 0) responses += ',';
     responses += co_await RunGraphqlRequest(snapshot, pools, *serving->cache, *session,
-                                            batch->requests[i], options_.execute);
+                                            batch->requests[i], options);
   }
   responses += ']';
   co_return JsonResponse(200, std::move(responses));

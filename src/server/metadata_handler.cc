@@ -6,7 +6,8 @@
 //                       "code":"access-denied"}
 //   run            metadata::RunMetadataRequest or RunQueryRequest (pure; 400 or 409 on error),
 //                  against the catalogs known so far; when it needs one that is not known (a new
-//                  or reconfigured source, a reload), introspect and run it again from the start
+//                  or reconfigured source or remote schema, a reload), introspect and run it
+//                  again from the start
 //   commit         when the metadata changed: BuildSnapshot, Store::Save, then install the
 //                  snapshot and the sources' pools; a store that refuses changes nothing and
 //                  answers its error (409 conflict from a shared store whose metadata another
@@ -49,9 +50,23 @@ HttpResponse SaveFailure(const Error& error) {
 
 struct Engine::Attempt {
   Result<metadata::MetadataResponse> outcome = Error();
-  std::shared_ptr<const Serving> base;  // what the request ran against
-  SourceCatalogs::Missing missing;      // sources to introspect before the outcome counts
+  std::shared_ptr<const Serving> base;           // what the request ran against
+  SourceCatalogs::Missing missing;               // sources to introspect before the outcome counts
+  RemoteSchemaCatalogs::Missing remote_missing;  // likewise, remote schemas
 };
+
+namespace {
+
+bool HasRemoteSchema(const metadata::Metadata& metadata, std::string_view name) {
+  const metadata::Json* entries = metadata.Find("remote_schemas");
+  if (entries == nullptr || !entries->is_array()) return false;
+  for (const metadata::Json& entry : *entries) {
+    if (metadata::EntryName(entry) == name) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 boost::asio::awaitable<HttpResponse> Engine::HandleMetadata(const HttpRequest& request) {
   co_return co_await RespondAdmin(request, AdminApi::kMetadata);
@@ -66,14 +81,19 @@ boost::asio::awaitable<HttpResponse> Engine::HandleQueryV2(const HttpRequest& re
 }
 
 Engine::Attempt Engine::RunOnce(AdminApi api, const metadata::Json& body,
-                                const std::set<std::string>& introspected) {
+                                const std::set<std::string>& introspected,
+                                const std::set<std::string>& introspected_remote) {
   Attempt attempt;
   attempt.base = serving_.load();
   metadata::CommandContext context;
   context.find_inconsistent_objects = [&](const metadata::Metadata& metadata) {
-    return schema::FindInconsistentObjects(metadata, catalogs_.For(metadata, &attempt.missing));
+    return schema::FindInconsistentObjects(metadata, catalogs_.For(metadata, &attempt.missing),
+                                           remote_catalogs_.For(metadata, &attempt.remote_missing));
   };
   context.find_catalog = [&](std::string_view source) { return catalogs_.Find(source); };
+  context.find_remote_schema_catalog = [&](std::string_view name) {
+    return remote_catalogs_.Find(name);
+  };
   const metadata::Metadata& current = attempt.base->snapshot->metadata;
   attempt.outcome = api == AdminApi::kMetadata
                         ? metadata::RunMetadataRequest(current, body, context)
@@ -89,6 +109,20 @@ Engine::Attempt Engine::RunOnce(AdminApi api, const metadata::Json& body,
     const bool reload = outcome.reload_all_sources || outcome.sources_to_reload.contains(name) ||
                         !metadata::HasSource(current, name);
     if (reload && !introspected.contains(name)) attempt.missing.insert_or_assign(name, source);
+  }
+  // Likewise remote schemas: one the request adds or reloads is introspected afresh.
+  remote_catalogs_.For(outcome.metadata, &attempt.remote_missing);
+  if (const metadata::Json* entries = outcome.metadata.Find("remote_schemas");
+      entries != nullptr && entries->is_array()) {
+    for (const metadata::Json& entry : *entries) {
+      const std::string name = metadata::EntryName(entry);
+      const bool reload = outcome.reload_all_remote_schemas ||
+                          outcome.remote_schemas_to_reload.contains(name) ||
+                          !HasRemoteSchema(current, name);
+      if (reload && !introspected_remote.contains(name)) {
+        attempt.remote_missing.insert_or_assign(name, entry);
+      }
+    }
   }
   return attempt;
 }
@@ -116,16 +150,25 @@ boost::asio::awaitable<HttpResponse> Engine::RespondAdmin(const HttpRequest& req
   }
 
   std::set<std::string> introspected;
+  std::set<std::string> introspected_remote;
   std::shared_ptr<const execute::SourcePools> pools;  // made for introspection, kept for install
   for (int round = 0; round < kMaxRounds; ++round) {
     Attempt attempt;
     {
       std::lock_guard<std::mutex> lock(metadata_mutex_);
-      attempt = RunOnce(api, *body, introspected);
-      if (attempt.missing.empty()) co_return Commit(attempt, pools.get());
+      attempt = RunOnce(api, *body, introspected, introspected_remote);
+      // A remote schema this request introspected already counts as read: its catalog (or
+      // error) stands, so a definition read differently each time cannot make it loop.
+      std::erase_if(attempt.remote_missing,
+                    [&](const auto& entry) { return introspected_remote.contains(entry.first); });
+      if (attempt.missing.empty() && attempt.remote_missing.empty()) {
+        co_return Commit(attempt, pools.get());
+      }
     }
     for (const auto& entry : attempt.missing) introspected.insert(entry.first);
-    co_await IntrospectMissing(attempt.missing, *attempt.base, pools);
+    for (const auto& entry : attempt.remote_missing) introspected_remote.insert(entry.first);
+    if (!attempt.missing.empty()) co_await IntrospectMissing(attempt.missing, *attempt.base, pools);
+    if (!attempt.remote_missing.empty()) co_await IntrospectRemoteSchemas(attempt.remote_missing);
   }
   co_return ErrorResponse(
       500, Error(ErrorCode::kUnexpected, "the metadata kept changing while this request ran"),
@@ -146,11 +189,20 @@ boost::asio::awaitable<void> Engine::IntrospectMissing(
   catalogs_.Merge(std::move(fresh));
 }
 
+boost::asio::awaitable<void> Engine::IntrospectRemoteSchemas(
+    const RemoteSchemaCatalogs::Missing& missing) {
+  // Without the lock, like IntrospectMissing.
+  RemoteSchemaCatalogs fresh = co_await RemoteSchemaCatalogs::Introspect(missing);
+  std::lock_guard<std::mutex> lock(metadata_mutex_);
+  remote_catalogs_.Merge(std::move(fresh));
+}
+
 boost::asio::awaitable<Status> Engine::Adopt(metadata::Metadata metadata) {
   std::shared_ptr<const execute::SourcePools> pools;  // made for introspection, kept for install
   for (int round = 0; round < kMaxRounds; ++round) {
     std::shared_ptr<const Serving> base;
     SourceCatalogs::Missing missing;
+    RemoteSchemaCatalogs::Missing remote_missing;
     {
       std::lock_guard<std::mutex> lock(metadata_mutex_);
       base = serving_.load();
@@ -158,16 +210,20 @@ boost::asio::awaitable<Status> Engine::Adopt(metadata::Metadata metadata) {
         co_return Status();
       }
       metadata::Catalogs catalogs = catalogs_.For(metadata, &missing);
-      if (missing.empty()) {
+      metadata::RemoteSchemaCatalogs remote_catalogs =
+          remote_catalogs_.For(metadata, &remote_missing);
+      if (missing.empty() && remote_missing.empty()) {
         Result<std::shared_ptr<const schema::Snapshot>> next =
-            schema::BuildSnapshot(std::move(metadata), catalogs);
+            schema::BuildSnapshot(std::move(metadata), catalogs, remote_catalogs);
         if (!next) co_return next.error();
         catalogs_.Retain((*next)->metadata);
+        remote_catalogs_.Retain((*next)->metadata);
         Install(std::move(next).value(), pools.get());
         co_return Status();
       }
     }
-    co_await IntrospectMissing(missing, *base, pools);
+    if (!missing.empty()) co_await IntrospectMissing(missing, *base, pools);
+    if (!remote_missing.empty()) co_await IntrospectRemoteSchemas(remote_missing);
   }
   co_return Error(ErrorCode::kUnexpected, "the sources kept changing while they were read");
 }
@@ -177,10 +233,13 @@ HttpResponse Engine::Commit(Attempt& attempt, const execute::SourcePools* intros
     return ErrorResponse(StatusOf(attempt.outcome.error()), attempt.outcome.error(), true);
   }
   metadata::MetadataResponse& outcome = *attempt.outcome;
-  if (outcome.modified || outcome.reload_all_sources || !outcome.sources_to_reload.empty()) {
+  if (outcome.modified || outcome.reload_all_sources || !outcome.sources_to_reload.empty() ||
+      outcome.reload_all_remote_schemas || !outcome.remote_schemas_to_reload.empty()) {
     metadata::Catalogs catalogs = catalogs_.For(outcome.metadata, nullptr);
+    metadata::RemoteSchemaCatalogs remote_catalogs =
+        remote_catalogs_.For(outcome.metadata, nullptr);
     Result<std::shared_ptr<const schema::Snapshot>> next =
-        schema::BuildSnapshot(std::move(outcome.metadata), catalogs);
+        schema::BuildSnapshot(std::move(outcome.metadata), catalogs, remote_catalogs);
     if (!next) {
       return ErrorResponse(
           500,
@@ -196,6 +255,7 @@ HttpResponse Engine::Commit(Attempt& attempt, const execute::SourcePools* intros
       }
     }
     catalogs_.Retain((*next)->metadata);
+    remote_catalogs_.Retain((*next)->metadata);
     Install(std::move(next).value(), introspection_pools);
   }
   return JsonResponse(200, metadata::DumpJson(outcome.body));

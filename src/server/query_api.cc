@@ -18,10 +18,12 @@ using metadata::CommandState;
 using metadata::Json;
 using metadata::JsonPathKey;
 
-// The metadata-management commands Hasura also accepts on /v1/query (RQLQueryV1).
+// The metadata commands Hasura also accepts on /v1/query under the same names (RQLQueryV1).
 constexpr std::string_view kMetadataCommands[] = {
-    "replace_metadata", "export_metadata",           "clear_metadata",
-    "reload_metadata",  "get_inconsistent_metadata", "drop_inconsistent_metadata",
+    "replace_metadata",     "export_metadata",           "clear_metadata",
+    "reload_metadata",      "get_inconsistent_metadata", "drop_inconsistent_metadata",
+    "add_remote_schema",    "update_remote_schema",      "remove_remote_schema",
+    "reload_remote_schema", "introspect_remote_schema",
 };
 
 // Hasura's other /v1/query types (RQLQueryV1, RQLQueryV2): they exist, Junction lacks them.
@@ -52,11 +54,6 @@ constexpr std::string_view kOtherV1Types[] = {
     "update",
     "delete",
     "count",
-    "add_remote_schema",
-    "update_remote_schema",
-    "remove_remote_schema",
-    "reload_remote_schema",
-    "introspect_remote_schema",
     "create_event_trigger",
     "delete_event_trigger",
     "redeliver_event",
@@ -210,8 +207,13 @@ Result<metadata::MetadataResponse> RunQueryRequest(QueryApi api, const metadata:
   Result<Json> response = RunQuery(api, state, *command, context);
   if (!response) return response.error();
   if (state.modified) state.metadata.set_resource_version(current.resource_version() + 1);
-  return metadata::MetadataResponse{std::move(state.metadata), std::move(response).value(),
-                                    state.modified};
+  return metadata::MetadataResponse{std::move(state.metadata),
+                                    std::move(response).value(),
+                                    state.modified,
+                                    state.reload_all_sources,
+                                    std::move(state.sources_to_reload),
+                                    state.reload_all_remote_schemas,
+                                    std::move(state.remote_schemas_to_reload)};
 }
 
 }  // namespace junction::server

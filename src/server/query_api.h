@@ -6,8 +6,9 @@
 //   {"type":"bulk","args":[…]}
 //
 // /v1/query runs bulk and the metadata-management commands Hasura also accepts there
-// (export/replace/clear/reload_metadata, get/drop_inconsistent_metadata) and the remote
-// relationship commands (create/update/delete_remote_relationship); both read run_sql, which
+// (export/replace/clear/reload_metadata, get/drop_inconsistent_metadata), the remote
+// relationship commands (create/update/delete_remote_relationship) and the remote schema ones
+// (add/update/remove/reload_remote_schema, introspect_remote_schema); both read run_sql, which
 // the Engine runs (run_sql.cc) since it needs the database: a top-level run_sql only (inside a
 // bulk it answers not-supported). Other Hasura query types answer not-supported; unknown ones
 // parse-failed. A bulk is atomic.

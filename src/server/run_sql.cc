@@ -54,7 +54,6 @@ std::string RunSqlBody(const backends::postgres::QueryResult& result) {
   return out.Take();
 }
 
-
 }  // namespace
 
 boost::asio::awaitable<HttpResponse> Engine::RespondRunSql(const metadata::Command& command) {
@@ -71,13 +70,14 @@ boost::asio::awaitable<HttpResponse> Engine::RespondRunSql(const metadata::Comma
   }
   const std::shared_ptr<const Serving> serving = serving_.load();
   if (!metadata::HasSource(serving->snapshot->metadata, args->source)) {
-    co_return ErrorResponse(400,
-                            Error(ErrorCode::kNotExists,
-                                  "source with name \"" + args->source + "\" does not exist",
-                                  "$.args"),
-                            true);
+    co_return ErrorResponse(
+        400,
+        Error(ErrorCode::kNotExists, "source with name \"" + args->source + "\" does not exist",
+              "$.args"),
+        true);
   }
-  Result<std::shared_ptr<backends::postgres::Pool>> pool = serving->pools->FindPostgres(args->source);
+  Result<std::shared_ptr<backends::postgres::Pool>> pool =
+      serving->pools->FindPostgres(args->source);
   if (!pool) co_return ErrorResponse(400, pool.error(), true);
   Result<backends::postgres::QueryResult> result =
       co_await (*pool)->ExecuteScript(args->sql, args->read_only);
@@ -102,7 +102,8 @@ boost::asio::awaitable<void> Engine::RefreshSource(const std::string& source) {
   catalogs_.Merge(std::move(fresh));
   const std::shared_ptr<const schema::Snapshot> current = serving_.load()->snapshot;
   Result<std::shared_ptr<const schema::Snapshot>> next =
-      schema::BuildSnapshot(current->metadata, catalogs_.For(current->metadata, nullptr));
+      schema::BuildSnapshot(current->metadata, catalogs_.For(current->metadata, nullptr),
+                            remote_catalogs_.For(current->metadata, nullptr));
   if (next) Install(std::move(next).value(), nullptr);
 }
 

@@ -1,0 +1,93 @@
+#include "execute/remote_schema.h"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <string_view>
+
+namespace junction::execute {
+namespace {
+
+namespace asio = boost::asio;
+using Json = nlohmann::ordered_json;
+
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// The parser's reason a text is not JSON (only asked once parsing without exceptions failed).
+std::string WhyNotJson(const std::string& text) {
+  try {
+    const Json parsed = Json::parse(text);
+    if (parsed.is_discarded()) return "not a JSON document";
+  } catch (const Json::parse_error& error) {
+    return error.what();
+  }
+  return "not a JSON document";
+}
+
+}  // namespace
+
+asio::awaitable<Result<Json>> CallRemote(const schema::RemoteSchema& schema,
+                                         const backends::remote_graphql::GraphqlRequest& graphql,
+                                         const RemoteContext& context, const std::string& path) {
+  const metadata::RemoteSchemaDefinition& definition = schema.definition;
+  if (context.http == nullptr) {
+    co_return Error(ErrorCode::kUnexpected, "no HTTP client to call remote schemas with", path);
+  }
+  backends::remote_graphql::HttpRequest request;
+  request.method = "POST";
+  request.url = definition.url;
+  request.body = graphql.Body();
+  request.timeout = std::chrono::seconds(std::max<int64_t>(1, definition.timeout_seconds));
+  // The configured headers win over the client's of the same name.
+  std::vector<std::string> configured;
+  for (const metadata::RemoteSchemaHeader& header : definition.headers) {
+    configured.push_back(Lower(header.name));
+  }
+  if (definition.forward_client_headers) {
+    for (const auto& [name, value] : context.client_headers) {
+      const std::string lower = Lower(name);
+      if (!backends::remote_graphql::IsForwardable(lower) ||
+          std::ranges::find(configured, lower) != configured.end()) {
+        continue;
+      }
+      request.headers.emplace_back(name, value);
+    }
+  }
+  for (const metadata::RemoteSchemaHeader& header : definition.headers) {
+    request.headers.emplace_back(header.name, header.value);
+  }
+  if (std::ranges::find(configured, "content-type") == configured.end()) {
+    request.headers.emplace_back("content-type", "application/json");
+  }
+  Result<backends::remote_graphql::HttpResponse> response = co_await context.http->Send(request);
+  if (!response) {
+    co_return Error(
+        ErrorCode::kRemoteSchemaError,
+        "HTTP exception occurred while sending the request to \"" + definition.url + "\"", path,
+        Json{{"error", response.error().message}, {"url", definition.url}});
+  }
+  Json body = Json::parse(response->body, nullptr, false);
+  const bool graphql_response = !body.is_discarded() && body.is_object() &&
+                                (body.contains("data") || body.contains("errors"));
+  if (!graphql_response && (response->status < 200 || response->status >= 300)) {
+    co_return Error(ErrorCode::kRemoteSchemaError,
+                    "unexpected response from the remote server: HTTP status " +
+                        std::to_string(response->status),
+                    path,
+                    Json{{"status", response->status}, {"body", response->body.substr(0, 4096)}});
+  }
+  if (body.is_discarded()) {
+    co_return Error(ErrorCode::kUnexpected,
+                    "Remote server response is not valid JSON: " + WhyNotJson(response->body), path,
+                    Json{{"body", response->body.substr(0, 4096)}});
+  }
+  if (!body.is_object()) {
+    co_return Error(ErrorCode::kUnexpected, "\"data\" field not found in remote response", path);
+  }
+  co_return body;
+}
+
+}  // namespace junction::execute
