@@ -69,6 +69,8 @@ REMOTE_RELATIONSHIPS = [  # (remote schema, type, name, definition)
     ("orders", "Order", "buyer", to_remote("users", ["user_id"], USER_BY_ID)),
     ("orders", "Order", "buyer_batched",
      batch_definition("users", "user_id", "users_by_ids", "ids", "id")),
+    ("orders", "Refund", "refunded_order",
+     to_remote("orders", ["order_id"], {"order": {"arguments": {"id": "$order_id"}}})),
     ("users", "User", "purchases", to_remote("orders", ["id"], {"orders_where": {
         "arguments": {"where": {"user_id": {"eq": "$id"}}}}})),
     ("users", "User", "last_order",
@@ -171,6 +173,15 @@ PROFILES = {"account": [
     {"id": 5, "profile": None}]}
 ALIASED_USER_CALLS = [[("f0", "user", {"id": 1}), ("f1", "user", {"id": 2}),
                        ("f2", "user", {"id": 42})]]
+
+
+def test_interface_result_joined(joins, orders_server):
+    """`node` answers the interface Node: the relationship of its implementation Refund joins
+    (to the same remote schema), in one request for the hop."""
+    calls = counted(orders_server, joins, """{
+        node(id: "refund-1") { id ... on Refund { refunded_order { id total } } } }""",
+                    {"node": {"id": "refund-1", "refunded_order": {"id": 2, "total": 20}}})
+    assert calls == [[("node", "node", {"id": "refund-1"})], [("f0", "order", {"id": 2})]], calls
 
 
 def test_table_to_remote(joins, users_server):
