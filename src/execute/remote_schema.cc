@@ -41,27 +41,30 @@ asio::awaitable<Result<Json>> CallRemote(const schema::RemoteSchema& schema,
   request.url = definition.url;
   request.body = graphql.Body();
   request.timeout = std::chrono::seconds(std::max<int64_t>(1, definition.timeout_seconds));
-  // The configured headers win over the client's of the same name.
-  std::vector<std::string> configured;
+  // Each name once: the configured headers, then the session's, then the client's.
+  std::vector<std::string> sent;
+  const auto add = [&](const std::string& name, const std::string& value) {
+    std::string lower = Lower(name);
+    if (std::ranges::find(sent, lower) != sent.end()) return;
+    sent.push_back(std::move(lower));
+    request.headers.emplace_back(name, value);
+  };
   for (const metadata::RemoteSchemaHeader& header : definition.headers) {
-    configured.push_back(Lower(header.name));
+    add(header.name, header.value);
   }
+  for (const auto& [name, value] : context.session_headers) add(name, value);
   if (definition.forward_client_headers) {
     for (const auto& [name, value] : context.client_headers) {
       const std::string lower = Lower(name);
-      if (!backends::remote_graphql::IsForwardable(lower) ||
-          std::ranges::find(configured, lower) != configured.end()) {
+      if (lower == "host") add("x-forwarded-host", value);
+      if (lower == "user-agent") add("x-forwarded-user-agent", value);
+      if (lower.starts_with("x-hasura-") || !backends::remote_graphql::IsForwardable(lower)) {
         continue;
       }
-      request.headers.emplace_back(name, value);
+      add(name, value);
     }
   }
-  for (const metadata::RemoteSchemaHeader& header : definition.headers) {
-    request.headers.emplace_back(header.name, header.value);
-  }
-  if (std::ranges::find(configured, "content-type") == configured.end()) {
-    request.headers.emplace_back("content-type", "application/json");
-  }
+  add("content-type", "application/json");
   Result<backends::remote_graphql::HttpResponse> response = co_await context.http->Send(request);
   if (!response) {
     co_return Error(

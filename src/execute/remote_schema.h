@@ -1,7 +1,11 @@
 #pragma once
 // Calling remote schemas (DESIGN.md §4): one request per remote root field (or namespace), and
-// one per hop of a relationship to a remote schema, through the process's HttpClient with the
-// remote's headers, the client's headers when it forwards them, and its timeout.
+// one per hop of a relationship to a remote schema, through the process's HttpClient within the
+// remote's timeout. Headers, as Hasura sends them, each name once, the first source winning: the
+// remote's configured headers; the session (x-hasura-role, x-hasura-user-id, …); and, when the
+// remote forwards client headers, the client's — never its x-hasura-* headers (the admin secret
+// stays here), nor those about its own connection (HttpClient's IsForwardable) — with its Host
+// and User-Agent as X-Forwarded-Host and X-Forwarded-User-Agent.
 //
 // An answer is read as a GraphQL response whatever its HTTP status when it is one (an object with
 // `data` or `errors`). Failures, each at the field's path:
@@ -31,6 +35,9 @@ struct RemoteContext {
   backends::remote_graphql::HttpClient* http = nullptr;
   // The request's headers (lower-case names), sent on to remote schemas that forward them.
   std::vector<std::pair<std::string, std::string>> client_headers;
+  // The request's session as headers (x-hasura-role and the session variables), which every
+  // remote schema is sent, as Hasura sends them: the service's own authorization can read them.
+  std::vector<std::pair<std::string, std::string>> session_headers;
 };
 
 // The remote's answer, {"data":…,"errors":[…]} (either may be absent).

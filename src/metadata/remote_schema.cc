@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <map>
 #include <optional>
 #include <utility>
 
@@ -66,17 +67,29 @@ Result<std::map<std::string, std::string, std::less<>>> ReadNameMapping(const Js
   return mapping;
 }
 
-Result<TypeNameCustomization> ReadTypeNames(const Json& value, const std::string& path) {
-  if (!value.is_object()) return TypeMismatch(path, "RemoteTypeCustomization", "Object", value);
-  TypeNameCustomization out;
+// The prefix, suffix and mapping a type-name or field-name customization shares.
+struct Renaming {
+  std::string prefix;
+  std::string suffix;
+  std::map<std::string, std::string, std::less<>> mapping;
+};
+
+Result<Renaming> ReadRenaming(const Json& value, const std::string& path) {
   Result<std::string> prefix = ReadOptionalName(value, "prefix", path);
   if (!prefix) return prefix.error();
   Result<std::string> suffix = ReadOptionalName(value, "suffix", path);
   if (!suffix) return suffix.error();
   auto mapping = ReadNameMapping(value, path);
   if (!mapping) return mapping.error();
-  return TypeNameCustomization{std::move(prefix).value(), std::move(suffix).value(),
-                               std::move(mapping).value()};
+  return Renaming{std::move(prefix).value(), std::move(suffix).value(), std::move(mapping).value()};
+}
+
+Result<TypeNameCustomization> ReadTypeNames(const Json& value, const std::string& path) {
+  if (!value.is_object()) return TypeMismatch(path, "RemoteTypeCustomization", "Object", value);
+  Result<Renaming> renaming = ReadRenaming(value, path);
+  if (!renaming) return renaming.error();
+  return TypeNameCustomization{std::move(renaming->prefix), std::move(renaming->suffix),
+                               std::move(renaming->mapping)};
 }
 
 Result<FieldNameCustomization> ReadFieldNames(const Json& value, const std::string& path) {
@@ -88,14 +101,10 @@ Result<FieldNameCustomization> ReadFieldNames(const Json& value, const std::stri
   if (parent_type->empty()) {
     return TypeMismatch(JsonPathKey(path, "parent_type"), "Name", "String", **parent);
   }
-  Result<std::string> prefix = ReadOptionalName(value, "prefix", path);
-  if (!prefix) return prefix.error();
-  Result<std::string> suffix = ReadOptionalName(value, "suffix", path);
-  if (!suffix) return suffix.error();
-  auto mapping = ReadNameMapping(value, path);
-  if (!mapping) return mapping.error();
-  return FieldNameCustomization{std::move(parent_type).value(), std::move(prefix).value(),
-                                std::move(suffix).value(), std::move(mapping).value()};
+  Result<Renaming> renaming = ReadRenaming(value, path);
+  if (!renaming) return renaming.error();
+  return FieldNameCustomization{std::move(parent_type).value(), std::move(renaming->prefix),
+                                std::move(renaming->suffix), std::move(renaming->mapping)};
 }
 
 Result<RemoteSchemaCustomization> ReadCustomization(const Json& value, const std::string& path) {

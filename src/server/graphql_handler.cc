@@ -44,6 +44,10 @@ boost::asio::awaitable<HttpResponse> Engine::RespondGraphql(const HttpRequest& r
   // Remote schemas that forward the client's headers see this request's.
   execute::ExecuteOptions options = options_.execute;
   options.remote.client_headers.assign(request.headers.begin(), request.headers.end());
+  options.remote.session_headers.emplace_back("x-hasura-role", session->role);
+  for (const auto& [name, value] : session->variables) {
+    if (name != "x-hasura-role") options.remote.session_headers.emplace_back(name, value);
+  }
 
   if (!batch->is_batch) {
     co_return JsonResponse(200,

@@ -242,17 +242,25 @@ def test_configured_and_forwarded_headers(start_engine, orders_server):
     add_remote(engine, "orders", orders_server.url, headers=HEADERS,
                forward_client_headers=True)
     got = echoed(engine, {"x-client-trace": "t-1", "authorization": "Bearer abc",
-                          "x-api-key": "from-the-client"})
+                          "x-api-key": "from-the-client", "x-hasura-admin-secret": "top",
+                          "x-hasura-user-id": "7"})
     assert got["x-api-key"] == "k1"  # the configured header wins over the client's
     assert got["x-secret"] == "s3cret"
     assert got["x-client-trace"] == "t-1" and got["authorization"] == "Bearer abc"
     assert got["content-type"].startswith("application/json")
+    # The session is sent as Hasura sends it; the client's own x-hasura-* headers never are (the
+    # admin secret stays with the engine); its Host is passed as X-Forwarded-Host.
+    assert (got["x-hasura-role"], got["x-hasura-user-id"]) == ("admin", "7"), got
+    assert "x-hasura-admin-secret" not in got, got
+    assert got["x-forwarded-host"].startswith("127.0.0.1:"), got
 
     call(engine, "update_remote_schema",
          remote_args("orders", orders_server.url, headers=HEADERS, forward_client_headers=False))
-    got = echoed(engine, {"x-client-trace": "t-2", "authorization": "Bearer abc"})
+    got = echoed(engine, {"x-client-trace": "t-2", "authorization": "Bearer abc",
+                          "x-hasura-role": "analyst"})
     assert (got["x-api-key"], got["x-secret"]) == ("k1", "s3cret")
     assert "x-client-trace" not in got and "authorization" not in got, got
+    assert got["x-hasura-role"] == "analyst" and "x-forwarded-host" not in got, got
 
 
 # ---- failures ------------------------------------------------------------------------------------
