@@ -253,8 +253,9 @@ Result<std::vector<RemoteFieldStep>> ReadPath(const Json& remote_field) {
     if (level->size() > 1) {
       return Error(ErrorCode::kParseFailed, "Expecting one single mapping, received too many.");
     }
-    const auto& [field, body] = *level->items().begin();
-    RemoteFieldStep step{field, Json::object()};
+    const auto only = level->begin();  // (items() would hand out a reference to a temporary)
+    const Json& body = only.value();
+    RemoteFieldStep step{only.key(), Json::object()};
     if (const Json* arguments = FindKey(body, "arguments"); arguments && arguments->is_object()) {
       step.arguments = *arguments;
     }
