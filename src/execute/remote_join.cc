@@ -241,6 +241,19 @@ Result<backends::sql::Statement> WithKeys(backends::sql::Statement statement,
     return statement;
   }
   const size_t columns = relationship.mapping.size();
+  if (const schema::Column* keyed = backends::postgres::KeyedJoinColumn(batch.join->field)) {
+    // The keys alone (KeyedJoinColumn).
+    if (statement.execution_parameters.size() != 1) {
+      return Unexpected("a remote join's statement does not take its keys");
+    }
+    std::vector<std::string_view> keys;
+    keys.reserve(end - begin);
+    for (size_t id = begin; id < end; ++id) keys.push_back(batch.arguments[id].front());
+    Result<std::string> array = backends::postgres::KeyArrayText(keys, *keyed);
+    if (!array) return std::move(array).error();
+    statement.params[statement.execution_parameters[0]] = std::move(*array);
+    return statement;
+  }
   if (statement.execution_parameters.size() != columns + 1) {
     return Unexpected("a remote join's statement does not take its keys");
   }
@@ -301,6 +314,47 @@ Status ReadAnswer(std::string_view answer, JoinBatch& batch) {
     if (!more) return std::move(more).error();
     if (!*more) return {};
     if (Status read = ReadPair(in, batch); !read) return read;
+  }
+}
+
+// A keyed answer's key (backends/postgres KeyedJoinColumn) → the argument whose key value the
+// target writes as that text.
+using KeyIndex = std::unordered_map<std::string, size_t>;
+
+KeyIndex IndexKeys(const JoinBatch& batch, const schema::Column& column) {
+  KeyIndex arguments;
+  arguments.reserve(batch.arguments.size());
+  for (size_t id = 0; id < batch.arguments.size(); ++id) {
+    std::optional<std::string> key =
+        backends::postgres::JoinKeyText(batch.arguments[id].front(), column);
+    if (key) arguments.emplace(std::move(*key), id);
+  }
+  return arguments;
+}
+
+// Reads a keyed answer, {"<key>": value, …}, into `batch.values`. When the target has several
+// rows of one key (an object relationship on a column that is not unique), the first is the
+// argument's, as DISTINCT ON would choose in the other form.
+Status ReadKeyedAnswer(std::string_view answer, const KeyIndex& arguments, JoinBatch& batch) {
+  JsonCursor in(answer);
+  if (!in.BeginObject()) return Unexpected("a remote join's answer is not an object");
+  bool first = true;
+  for (;;) {
+    Result<std::optional<std::string_view>> key = in.NextKey(&first);
+    if (!key) return std::move(key).error();
+    if (!*key) return {};
+    Result<std::string_view> value = in.Value();
+    if (!value) return std::move(value).error();
+    std::string text(**key);
+    if (text.find('\\') != std::string::npos) {
+      const auto decoded = nlohmann::json::parse('"' + text + '"', nullptr, false);
+      if (!decoded.is_string()) return Unexpected("a remote join answered a malformed key");
+      text = decoded.get<std::string>();
+    }
+    const auto found = arguments.find(text);
+    if (found == arguments.end()) return Unexpected("a remote join answered an unknown key");
+    std::optional<std::string>& slot = batch.values[found->second];
+    if (!slot) slot = std::string(*value);
   }
 }
 
@@ -412,9 +466,13 @@ asio::awaitable<Status> Fetch(JoinBatch& batch, const JoinContext& context) {
     answers = co_await WhenAll(std::move(runs));
   }
   batch.values.resize(count);
+  const schema::Column* keyed = backends::postgres::KeyedJoinColumn(join.field);
+  const KeyIndex keys = keyed != nullptr ? IndexKeys(batch, *keyed) : KeyIndex();
   for (Result<std::string>& answer : answers) {
     if (!answer) co_return std::move(answer).error();
-    if (Status read = ReadAnswer(*answer, batch); !read) co_return read;
+    Status read =
+        keyed != nullptr ? ReadKeyedAnswer(*answer, keys, batch) : ReadAnswer(*answer, batch);
+    if (!read) co_return read;
   }
   if (join.tree.empty()) co_return Status();
   co_return co_await JoinNested(batch, context);

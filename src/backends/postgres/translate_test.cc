@@ -153,6 +153,10 @@ class TranslateTest : public ::testing::Test {
       ADD_FAILURE() << statement.error().message;
       return {};
     }
+    if (const schema::Column* keyed = KeyedJoinColumn(field)) {
+      return RunKeyedJoin(*statement, *keyed, ir::RelationshipOf(field)->mapping.front().first,
+                          keys);
+    }
     std::vector<std::string> columns = {std::string(kArgumentId)};
     for (const auto& pair : ir::RelationshipOf(field)->mapping) columns.push_back(pair.first);
     if (statement->execution_parameters.size() != columns.size()) {
@@ -171,6 +175,31 @@ class TranslateTest : public ::testing::Test {
       statement->params.at(statement->execution_parameters[slot]) = *array;
     }
     return AnswersById(Execute(*statement));
+  }
+
+  // RunJoin for a keyed statement (KeyedJoinColumn): the keys alone in slot 0, and the answer's
+  // values matched back to the arguments by key, as the executor does.
+  Answers RunKeyedJoin(sql::Statement statement, const schema::Column& keyed,
+                       const std::string& column, const Json& keys) {
+    if (statement.execution_parameters.size() != 1) {
+      ADD_FAILURE() << "expected 1 execution slot: " << statement.text;
+      return {};
+    }
+    std::vector<std::string> texts;
+    for (const Json& key : keys) texts.push_back(key.at(column).dump());
+    auto array = KeyArrayText(std::vector<std::string_view>(texts.begin(), texts.end()), keyed);
+    if (!array) {
+      ADD_FAILURE() << array.error().message;
+      return {};
+    }
+    statement.params.at(statement.execution_parameters[0]) = *array;
+    const Json answer = Execute(statement);
+    Answers answers;
+    for (size_t id = 0; id < texts.size(); ++id) {
+      const std::optional<std::string> key = JoinKeyText(texts[id], keyed);
+      if (key && answer.contains(*key)) answers[static_cast<int64_t>(id)] = answer.at(*key);
+    }
+    return answers;
   }
 
   static inline PGconn* connection_ = nullptr;
@@ -205,14 +234,15 @@ TEST_F(TranslateTest, SelectSqlText) {
              Field("orders", {{"where", {{"total", {{"_gt", 6}}}}}}, {Field("total")})}));
   ASSERT_TRUE(statement) << statement.error().message;
   EXPECT_EQ(statement->text,
-            R"(SELECT coalesce(json_agg(json_build_object('id', "_t1"."id", 'orders', )"
-            R"("_r3"."__j") ORDER BY "_t1"."name" ASC NULLS LAST), '[]'::json) AS "root" FROM )"
-            R"((SELECT "_t1".* FROM "public"."user" AS "_t1" WHERE "_t1"."id" = )"
-            R"(ANY($1::int4[]) ORDER BY "_t1"."name" ASC NULLS LAST LIMIT $2::int8) AS "_t1" )"
-            R"(LEFT JOIN LATERAL (SELECT coalesce(json_agg(json_build_object('total', )"
-            R"("_t2"."total")), '[]'::json) AS "__j" FROM (SELECT "_t2".* FROM "public"."order" )"
-            R"(AS "_t2" WHERE "_t2"."user_id" = "_t1"."id" AND "_t2"."total" > $3::numeric) AS )"
-            R"("_t2") AS "_r3" ON TRUE)");
+            R"(SELECT coalesce(json_agg(row_to_json("_e5".*) ORDER BY "_t1"."name" ASC NULLS )"
+            R"(LAST), '[]'::json) AS "root" FROM (SELECT "_t1".* FROM "public"."user" AS "_t1" )"
+            R"(WHERE "_t1"."id" = ANY($1::int4[]) ORDER BY "_t1"."name" ASC NULLS LAST LIMIT )"
+            R"($2::int8) AS "_t1" LEFT JOIN LATERAL (SELECT )"
+            R"(coalesce(json_agg(row_to_json("_e3".*)), '[]'::json) AS "__j" FROM (SELECT "_t2".*)"
+            R"( FROM "public"."order" AS "_t2" WHERE "_t2"."user_id" = "_t1"."id" AND )"
+            R"("_t2"."total" > $3::numeric) AS "_t2" LEFT JOIN LATERAL (SELECT "_t2"."total" AS )"
+            R"("total") AS "_e3" ON TRUE) AS "_r4" ON TRUE LEFT JOIN LATERAL (SELECT "_t1"."id" )"
+            R"(AS "id", "_r4"."__j" AS "orders") AS "_e5" ON TRUE)");
   EXPECT_EQ(statement->params,
             (std::vector<std::optional<std::string>>{"{\"1\",\"2\"}", "2", "6"}));
   EXPECT_EQ(Run(user_, Kind::kSelect,
@@ -233,11 +263,12 @@ TEST_F(TranslateTest, ByPkAndAggregateSqlText) {
                      Field("order_by_pk", {{"id", 10}}, {Field("user", {}, {Field("name")})}));
   ASSERT_TRUE(by_pk) << by_pk.error().message;
   EXPECT_EQ(by_pk->text,
-            R"(SELECT coalesce((SELECT json_build_object('user', "_r3"."__j") AS "__j" FROM )"
-            R"((SELECT "_t1".* FROM "public"."order" AS "_t1" WHERE "_t1"."id" = $1::int4) AS )"
-            R"("_t1" LEFT JOIN LATERAL (SELECT json_build_object('name', "_t2"."name") AS "__j" )"
-            R"(FROM (SELECT "_t2".* FROM "public"."user" AS "_t2" WHERE "_t2"."id" = )"
-            R"("_t1"."user_id" LIMIT 1) AS "_t2") AS "_r3" ON TRUE), 'null'::json) AS "root")");
+            R"(SELECT coalesce((SELECT row_to_json("_e5".*) AS "__j" FROM (SELECT "_t1".* FROM )"
+            R"("public"."order" AS "_t1" WHERE "_t1"."id" = $1::int4) AS "_t1" LEFT JOIN LATERAL )"
+            R"((SELECT row_to_json("_e3".*) AS "__j" FROM (SELECT "_t2".* FROM "public"."user" AS)"
+            R"( "_t2" WHERE "_t2"."id" = "_t1"."user_id" LIMIT 1) AS "_t2" LEFT JOIN LATERAL )"
+            R"((SELECT "_t2"."name" AS "name") AS "_e3" ON TRUE) AS "_r4" ON TRUE LEFT JOIN )"
+            R"(LATERAL (SELECT "_r4"."__j" AS "user") AS "_e5" ON TRUE), 'null'::json) AS "root")");
   auto aggregate = TranslateField(
       order_, Kind::kSelectAggregate,
       Field("order_aggregate", {{"order_by", {{"user", {{"name", "desc"}}}}}},
@@ -247,10 +278,11 @@ TEST_F(TranslateTest, ByPkAndAggregateSqlText) {
   EXPECT_EQ(aggregate->text,
             R"(SELECT json_build_object('aggregate', json_build_object('count', count(*), 'max', )"
             R"(json_build_object('total', max("_t1"."total"))), 'nodes', )"
-            R"(coalesce(json_agg(json_build_object('id', "_t1"."id") ORDER BY "_t1"."__o0" DESC )"
-            R"(NULLS FIRST), '[]'::json)) AS "root" FROM (SELECT "_t1".*, (SELECT "_t2"."name" )"
-            R"(FROM "public"."user" AS "_t2" WHERE "_t2"."id" = "_t1"."user_id" LIMIT 1) AS )"
-            R"("__o0" FROM "public"."order" AS "_t1" ORDER BY "__o0" DESC NULLS FIRST) AS "_t1")");
+            R"(coalesce(json_agg(row_to_json("_e3".*) ORDER BY "_t1"."__o0" DESC NULLS FIRST), )"
+            R"('[]'::json)) AS "root" FROM (SELECT "_t1".*, (SELECT "_t2"."name" FROM )"
+            R"("public"."user" AS "_t2" WHERE "_t2"."id" = "_t1"."user_id" LIMIT 1) AS "__o0" )"
+            R"(FROM "public"."order" AS "_t1" ORDER BY "__o0" DESC NULLS FIRST) AS "_t1" LEFT )"
+            R"(JOIN LATERAL (SELECT "_t1"."id" AS "id") AS "_e3" ON TRUE)");
 }
 
 TEST_F(TranslateTest, NestedRelationshipsAliasesAndTypename) {
@@ -422,22 +454,72 @@ Answers Sorted(Answers answers) {
   return answers;
 }
 
-// The golden shape of an object join: the keys joined to the target once, the first row of each
-// argument (DISTINCT ON), its object paired with the argument id; the keys' slots are $1 (ids)
-// and $2 (user_id), the latter also narrowing the target's rows (= ANY).
+// The golden shape of an object join on an integer column (KeyedJoinColumn): the distinct keys
+// alone, $1, narrowing the target's rows; the objects keyed by the target's key.
 TEST_F(TranslateTest, RemoteObjectJoinSqlText) {
   auto statement = TranslateJoin(order_, Field("buyer", {}, {Field("name")}));
   ASSERT_TRUE(statement) << statement.error().message;
   EXPECT_EQ(statement->text,
+            R"(SELECT coalesce(json_object_agg("_t1"."id", row_to_json("_e2".*)), '{}'::json) AS )"
+            R"("root" FROM (SELECT "_t1".* FROM "public"."user" AS "_t1" WHERE "_t1"."id" = )"
+            R"(ANY($1::int4[])) AS "_t1" LEFT JOIN LATERAL (SELECT "_t1"."name" AS "name") AS )"
+            R"("_e2" ON TRUE)");
+  EXPECT_EQ(statement->execution_parameters, (std::vector<size_t>{0}));
+  EXPECT_EQ(statement->params.size(), 1u);
+}
+
+// The golden shape of an object join on two columns: the keys joined to the target once, the
+// first row of each argument (DISTINCT ON), its object paired with the argument id; the keys'
+// slots are $1 (ids), $2 and $3 (the columns), the latter two also narrowing the target's rows.
+TEST_F(TranslateTest, RemoteObjectJoinOnTwoColumnsSqlText) {
+  auto statement = TranslateJoin(order_, Field("matching_item", {}, {Field("label")}));
+  ASSERT_TRUE(statement) << statement.error().message;
+  EXPECT_EQ(statement->text,
             R"(SELECT coalesce(json_agg(json_build_array("_t2"."__argument_id__", )"
-            R"(json_build_object('name', "_t2"."name"))), '[]'::json) AS "root" FROM (SELECT )"
-            R"(DISTINCT ON ("_k1"."__argument_id__") "_t2".*, "_k1"."__argument_id__" FROM )"
-            R"("public"."user" AS "_t2", unnest($1::int8[], $2::int4[]) AS )"
-            R"("_k1"("__argument_id__", "user_id") WHERE "_t2"."id" = "_k1"."user_id" AND )"
-            R"("_t2"."id" = ANY($2::int4[]) ORDER BY "_k1"."__argument_id__" ASC NULLS LAST) AS )"
-            R"("_t2")");
-  EXPECT_EQ(statement->execution_parameters, (std::vector<size_t>{0, 1}));
-  EXPECT_EQ(statement->params.size(), 2u);
+            R"(row_to_json("_e3".*))), '[]'::json) AS "root" FROM (SELECT DISTINCT ON )"
+            R"(("_k1"."__argument_id__") "_t2".*, "_k1"."__argument_id__" FROM "shop"."item" AS )"
+            R"("_t2", unnest($1::int8[], $2::int4[], $3::text[]) AS "_k1"("__argument_id__", )"
+            R"("id", "select") WHERE ("_t2"."order_id" = "_k1"."id" AND "_t2"."label" = )"
+            R"("_k1"."select") AND "_t2"."order_id" = ANY($2::int4[]) AND "_t2"."label" = )"
+            R"(ANY($3::text[]) ORDER BY "_k1"."__argument_id__" ASC NULLS LAST) AS "_t2" LEFT )"
+            R"(JOIN LATERAL (SELECT "_t2"."label" AS "label") AS "_e3" ON TRUE)");
+  EXPECT_EQ(statement->execution_parameters, (std::vector<size_t>{0, 1, 2}));
+  EXPECT_EQ(statement->params.size(), 3u);
+}
+
+// Which object joins take the keys alone: one column of a type compared by its text.
+TEST_F(TranslateTest, KeyedJoinColumnChoosesByType) {
+  auto join = [&](const schema::Table* table, const char* name) {
+    auto root = ir::BuildRootField(
+        {table, Kind::kSelect}, Field(table->graphql_name, {}, {Field(name, {}, {Field("id")})}));
+    EXPECT_TRUE(root) << root.error().message;
+    return KeyedJoinColumn(root->select.fields.at(0));
+  };
+  EXPECT_EQ(join(order_, "buyer"), user_->FindColumnByName("id"));    // int4
+  EXPECT_EQ(join(order_, "named"), user_->FindColumnByName("name"));  // text
+  EXPECT_EQ(join(order_, "matching_item"), nullptr);                  // two columns
+  EXPECT_EQ(join(user_, "purchases"), nullptr);                       // an array
+}
+
+// The text Postgres writes for the value it reads from a parent's JSON key.
+TEST(JoinKeyTextTest, WritesKeysAsTheTargetDoes) {
+  const schema::Column integer = MakeColumn("id", "int8", "bigint");
+  EXPECT_EQ(JoinKeyText("7", integer), "7");
+  EXPECT_EQ(JoinKeyText("-12", integer), "-12");
+  EXPECT_EQ(JoinKeyText(R"(" +007 ")", integer), "7");  // a text column's value, as int8 reads it
+  EXPECT_EQ(JoinKeyText("1.5", integer), std::nullopt);
+  EXPECT_EQ(JoinKeyText(R"("x")", integer), std::nullopt);
+  const schema::Column text = MakeColumn("name", "varchar", "String");
+  EXPECT_EQ(JoinKeyText(R"("Ann")", text), "Ann");
+  EXPECT_EQ(JoinKeyText(R"("Cé "q"")", text), "Cé \"q\"");
+  EXPECT_EQ(JoinKeyText("42", text), "42");
+  const schema::Column uuid = MakeColumn("ref", "uuid", "uuid");
+  EXPECT_EQ(JoinKeyText(R"("A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11")", uuid),
+            "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+  EXPECT_EQ(JoinKeyText(R"("{a0eebc999c0b4ef8bb6d6bb9bd380a11}")", uuid),
+            "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+  EXPECT_EQ(JoinKeyText(R"("a0ee")", uuid), std::nullopt);
+  EXPECT_EQ(JoinKeyText("5.50", MakeColumn("total", "numeric", "numeric")), std::nullopt);
 }
 
 TEST(KeyArrayTextTest, JsonScalarsBecomeAnArrayLiteral) {
