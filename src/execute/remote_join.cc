@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 
@@ -19,8 +20,11 @@ namespace {
 
 namespace asio = boost::asio;
 
-// The argument of an object whose join key has a null: the field is null, nothing is sent.
+// The argument of an object whose join key has a null: the field is null, nothing is sent. Also
+// the slot of an object without the join's placeholder, which Stitch never reads.
 constexpr int64_t kNullKey = -1;
+// A slot whose placeholder Collect has met in the object it is reading.
+constexpr int64_t kPlaced = -2;
 
 // What one RemoteJoin collects from a value, and what its target answers.
 struct JoinBatch {
@@ -60,6 +64,9 @@ bool IsPhantom(const plan::JoinTree& tree, std::string_view key) {
   return std::ranges::find(tree.phantoms, key) != tree.phantoms.end();
 }
 
+// A join key of an object and the JSON text of its value.
+using KeyValue = std::pair<std::string_view, std::string_view>;
+
 // The remote joins of one value: collected, then stitched, in the same walk order (every object
 // the tree reaches takes a slot per join of its level, in document order).
 class ValueJoins {
@@ -75,8 +82,9 @@ class ValueJoins {
     in.BeginObject();
     const size_t slot = slots_.size();
     slots_.resize(slot + tree.joins.size(), kNullKey);
-    std::vector<std::pair<std::string_view, std::string_view>> keys;
-    std::vector<bool> placed(tree.joins.size(), false);
+    // This object's join keys are keys_[begin, end): objects nested in it push theirs after and
+    // take them off again, so one vector serves the whole walk without allocating per object.
+    const size_t begin = keys_.size();
     bool first = true;
     for (;;) {
       Result<std::optional<std::string_view>> key = in.NextKey(&first);
@@ -87,20 +95,22 @@ class ValueJoins {
         continue;
       }
       if (const plan::RemoteJoin* join = JoinAt(tree, **key)) {
-        placed[join - tree.joins.data()] = true;
+        slots_[slot + (join - tree.joins.data())] = kPlaced;
       }
       Result<std::string_view> value = in.Value();
       if (!value) return std::move(value).error();
-      if (IsJoinKey(tree, **key)) keys.emplace_back(**key, *value);
+      if (IsJoinKey(tree, **key)) keys_.emplace_back(**key, *value);
     }
+    const std::span<const KeyValue> keys(keys_.data() + begin, keys_.size() - begin);
     for (size_t j = 0; j < tree.joins.size(); ++j) {
       // An object without the placeholder is not one the join applies to (a union's other
-      // members): it takes no part.
-      if (!placed[j]) continue;
+      // members): it takes no part, and keeps kNullKey.
+      if (slots_[slot + j] != kPlaced) continue;
       Result<int64_t> id = Argument(tree.joins[j], keys);
       if (!id) return std::move(id).error();
       slots_[slot + j] = *id;
     }
+    keys_.resize(begin);
     return {};
   }
 
@@ -184,26 +194,29 @@ class ValueJoins {
     return {};
   }
 
-  // The argument id of an object's key tuple for `join` (new tuples get the next id).
-  Result<int64_t> Argument(const plan::RemoteJoin& join,
-                           const std::vector<std::pair<std::string_view, std::string_view>>& keys) {
-    std::vector<std::string_view> values;
+  // The argument id of an object's key tuple for `join` (new tuples get the next id). The tuple
+  // of one integer key fits std::string's inline buffer: no allocation for a known key.
+  Result<int64_t> Argument(const plan::RemoteJoin& join, std::span<const KeyValue> keys) {
     std::string tuple;
     for (const std::string& alias : join.keys) {
-      const auto found = std::ranges::find(keys, std::string_view(alias),
-                                           &std::pair<std::string_view, std::string_view>::first);
+      const auto found = std::ranges::find(keys, std::string_view(alias), &KeyValue::first);
       if (found == keys.end()) {
         return Unexpected("a join column is missing from the response: " + alias);
       }
       if (found->second == "null") return kNullKey;
       if (!tuple.empty()) tuple += ',';
       tuple += found->second;
-      values.push_back(found->second);
     }
     JoinBatch& batch = batches_[index_.at(&join)];
     const auto [entry, added] =
         batch.ids.emplace(std::move(tuple), static_cast<int64_t>(batch.arguments.size()));
-    if (added) batch.arguments.push_back(std::move(values));
+    if (added) {
+      std::vector<std::string_view>& values = batch.arguments.emplace_back();
+      for (const std::string& alias : join.keys) {
+        values.push_back(
+            std::ranges::find(keys, std::string_view(alias), &KeyValue::first)->second);
+      }
+    }
     return entry->second;
   }
 
@@ -222,6 +235,7 @@ class ValueJoins {
 
   std::vector<JoinBatch> batches_;
   std::unordered_map<const plan::RemoteJoin*, size_t> index_;
+  std::vector<KeyValue> keys_;  // the join keys of the objects being read (Collect)
   std::vector<int64_t> slots_;  // argument ids, one per join per object, in document order
   size_t next_slot_ = 0;
 };
