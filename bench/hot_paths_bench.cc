@@ -179,32 +179,33 @@ std::shared_ptr<const execute::ExecutablePlan> W4Plan() {
   return prepared.plan;
 }
 
-// The root step's JSON for `rows` orders, as Postgres builds it: the placeholder under the join's
-// alias and the join values under its keys; user ids spread like the peer rig's (W4: 10,000 rows
-// reach ~6.3k of the 10,000 users).
+// The root step's JSON for `rows` orders, as Postgres builds it (json_agg of row_to_json): the
+// placeholder under the join's alias and the join values under its keys; user ids spread like the
+// peer rig's (W4: 10,000 rows reach ~6.3k of the 10,000 users).
 std::string OrdersJson(const plan::RemoteJoin& join, int64_t rows) {
   std::string out = "[";
   for (int64_t id = 1; id <= rows; ++id) {
     const int64_t user = 1 + (id * 2654435761) % 10000;
-    if (id > 1) out += ", \n ";
-    out += "{\"id\" : " + std::to_string(id) + ", \"amount\" : " + std::to_string(100 + id % 900) +
-           ".25, \"" + join.alias + "\" : null";
-    for (const std::string& key : join.keys) out += ", \"" + key + "\" : " + std::to_string(user);
+    if (id > 1) out += ", ";
+    out += "{\"id\":" + std::to_string(id) + ",\"amount\":" + std::to_string(100 + id % 900) +
+           ".25,\"" + join.alias + "\":null";
+    for (const std::string& key : join.keys) out += ",\"" + key + "\":" + std::to_string(user);
     out += "}";
   }
   return out + "]";
 }
 
-// What the users' statement answers for `arguments`: [[argument id, {"id":…,"name":…}], …].
+// What the users' statement answers for `arguments`, a keyed join on users.id
+// (backends/postgres KeyedJoinColumn): {"<id>" : {"id":…,"name":…}, …}, as json_object_agg
+// writes it.
 std::string UsersAnswer(const std::vector<std::vector<std::string_view>>& arguments) {
-  std::string out = "[";
+  std::string out = "{ ";
   for (size_t id = 0; id < arguments.size(); ++id) {
-    if (id > 0) out += ", \n ";
+    if (id > 0) out += ", ";
     const std::string user(arguments[id][0]);
-    out +=
-        "[" + std::to_string(id) + ", {\"id\" : " + user + ", \"name\" : \"user " + user + "\"}]";
+    out += "\"" + user + "\" : {\"id\":" + user + ",\"name\":\"user " + user + "\"}";
   }
-  return out + "]";
+  return out + " }";
 }
 
 struct JoinInput {

@@ -331,25 +331,47 @@ Status ReadAnswer(std::string_view answer, JoinBatch& batch) {
   }
 }
 
-// A keyed answer's key (backends/postgres KeyedJoinColumn) → the argument whose key value the
-// target writes as that text.
-using KeyIndex = std::unordered_map<std::string, size_t>;
+// The argument of each key of a keyed answer (backends/postgres KeyedJoinColumn), where the key is
+// the text the target writes for the value it matched. A parent value written as that very text —
+// an integer, `7` on both sides — is the batch's own key: found in JoinBatch::ids as it is. Any
+// other (a string, which the parent's JSON quotes; `"007"` read as an integer) is found through
+// the text the target writes for each argument's key (JoinKeyText), computed the first time one
+// is needed.
+class KeyedArguments {
+ public:
+  KeyedArguments(const JoinBatch& batch, const schema::Column& column)
+      : batch_(batch), column_(column) {}
 
-KeyIndex IndexKeys(const JoinBatch& batch, const schema::Column& column) {
-  KeyIndex arguments;
-  arguments.reserve(batch.arguments.size());
-  for (size_t id = 0; id < batch.arguments.size(); ++id) {
-    std::optional<std::string> key =
-        backends::postgres::JoinKeyText(batch.arguments[id].front(), column);
-    if (key) arguments.emplace(std::move(*key), id);
+  std::optional<size_t> Find(const std::string& key) {
+    if (!key.starts_with('"')) {  // a JSON string never equals a key the target wrote
+      if (const auto own = batch_.ids.find(key); own != batch_.ids.end()) {
+        return static_cast<size_t>(own->second);
+      }
+    }
+    if (!written_) {
+      written_.emplace();
+      written_->reserve(batch_.arguments.size());
+      for (size_t id = 0; id < batch_.arguments.size(); ++id) {
+        std::optional<std::string> text =
+            backends::postgres::JoinKeyText(batch_.arguments[id].front(), column_);
+        if (text) written_->emplace(std::move(*text), id);
+      }
+    }
+    const auto found = written_->find(key);
+    if (found == written_->end()) return std::nullopt;
+    return found->second;
   }
-  return arguments;
-}
+
+ private:
+  const JoinBatch& batch_;
+  const schema::Column& column_;
+  std::optional<std::unordered_map<std::string, size_t>> written_;
+};
 
 // Reads a keyed answer, {"<key>": value, …}, into `batch.values`. When the target has several
 // rows of one key (an object relationship on a column that is not unique), the first is the
 // argument's, as DISTINCT ON would choose in the other form.
-Status ReadKeyedAnswer(std::string_view answer, const KeyIndex& arguments, JoinBatch& batch) {
+Status ReadKeyedAnswer(std::string_view answer, KeyedArguments& arguments, JoinBatch& batch) {
   JsonCursor in(answer);
   if (!in.BeginObject()) return Unexpected("a remote join's answer is not an object");
   bool first = true;
@@ -365,11 +387,24 @@ Status ReadKeyedAnswer(std::string_view answer, const KeyIndex& arguments, JoinB
       if (!decoded.is_string()) return Unexpected("a remote join answered a malformed key");
       text = decoded.get<std::string>();
     }
-    const auto found = arguments.find(text);
-    if (found == arguments.end()) return Unexpected("a remote join answered an unknown key");
-    std::optional<std::string>& slot = batch.values[found->second];
+    const std::optional<size_t> id = arguments.Find(text);
+    if (!id) return Unexpected("a remote join answered an unknown key");
+    std::optional<std::string>& slot = batch.values[*id];
     if (!slot) slot = std::string(*value);
   }
+}
+
+// Reads a database's answer to `batch` into its values, in the form its statement answers.
+Status ReadDatabaseAnswer(std::string_view answer, std::optional<KeyedArguments>& keyed,
+                          JoinBatch& batch) {
+  return keyed ? ReadKeyedAnswer(answer, *keyed, batch) : ReadAnswer(answer, batch);
+}
+
+// The KeyedArguments of `batch` when its statement answers keyed.
+std::optional<KeyedArguments> KeyedArgumentsOf(const JoinBatch& batch) {
+  const schema::Column* column = backends::postgres::KeyedJoinColumn(batch.join->field);
+  if (column == nullptr) return std::nullopt;
+  return std::optional<KeyedArguments>(std::in_place, batch, *column);
 }
 
 asio::awaitable<Status> Fetch(JoinBatch& batch, const JoinContext& context);
@@ -480,13 +515,10 @@ asio::awaitable<Status> Fetch(JoinBatch& batch, const JoinContext& context) {
     answers = co_await WhenAll(std::move(runs));
   }
   batch.values.resize(count);
-  const schema::Column* keyed = backends::postgres::KeyedJoinColumn(join.field);
-  const KeyIndex keys = keyed != nullptr ? IndexKeys(batch, *keyed) : KeyIndex();
+  std::optional<KeyedArguments> keyed = KeyedArgumentsOf(batch);
   for (Result<std::string>& answer : answers) {
     if (!answer) co_return std::move(answer).error();
-    Status read =
-        keyed != nullptr ? ReadKeyedAnswer(*answer, keys, batch) : ReadAnswer(*answer, batch);
-    if (!read) co_return read;
+    if (Status read = ReadDatabaseAnswer(*answer, keyed, batch); !read) co_return read;
   }
   if (join.tree.empty()) co_return Status();
   co_return co_await JoinNested(batch, context);
@@ -535,7 +567,9 @@ Result<std::string> JoinWithAnswers(std::string_view value, const plan::JoinTree
     if (!batch.join->tree.empty()) return Unexpected("nested remote joins need the databases");
     batch.values.resize(batch.arguments.size());
     if (batch.arguments.empty()) continue;
-    if (Status read = ReadAnswer(answer(*batch.join, batch.arguments), batch); !read) {
+    std::optional<KeyedArguments> keyed = KeyedArgumentsOf(batch);
+    if (Status read = ReadDatabaseAnswer(answer(*batch.join, batch.arguments), keyed, batch);
+        !read) {
       return std::move(read).error();
     }
   }

@@ -56,9 +56,10 @@ boost::asio::awaitable<Result<std::string>> RunRemoteJoins(std::string value,
 
 // The CPU half of RunRemoteJoins, with `answer` in place of the databases (for the micro-benchmarks
 // in bench/hot_paths_bench.cc): steps 1 and 3 above on `value`, where each RemoteJoin's answer is
-// `answer(join, arguments)` — the text its statement would return, [[argument id, value], …], for
-// `arguments` (argument id → the JSON texts of its key values). A tree with joins nested inside a
-// RemoteJoin's answers is an error here (they need the databases).
+// `answer(join, arguments)` — the text its statement would return for `arguments` (argument id →
+// the JSON texts of its key values): [[argument id, value], …], or {"<key>": value, …} for a keyed
+// join (backends/postgres KeyedJoinColumn). A tree with joins nested inside a RemoteJoin's answers
+// is an error here (they need the databases).
 using AnswerJoin = std::function<std::string(
     const plan::RemoteJoin& join, const std::vector<std::vector<std::string_view>>& arguments)>;
 Result<std::string> JoinWithAnswers(std::string_view value, const plan::JoinTree& tree,
