@@ -4,6 +4,7 @@
 #
 #   source scripts/lib/deps.sh
 #   junction_install_deps        # apt-get only when something is missing, so reruns are fast
+#   junction_install_deps wrk    # the same, with more packages (bench/run: wrk, linux-perf)
 #   junction_npm_ci tests/oracle # npm ci only when node_modules does not match the lock file
 
 JUNCTION_PACKAGES=(
@@ -21,10 +22,11 @@ JUNCTION_PACKAGES=(
   postgresql
 )
 
-# Prints, one per line, the packages of JUNCTION_PACKAGES that are not installed.
+# Prints, one per line, the packages of JUNCTION_PACKAGES and of the arguments that are not
+# installed.
 junction_missing_packages() {
   local package status
-  for package in "${JUNCTION_PACKAGES[@]}"; do
+  for package in "${JUNCTION_PACKAGES[@]}" "$@"; do
     # A node (or npm) installed another way (NodeSource, nvm) serves as well as Debian's.
     if [[ $package == nodejs ]] && command -v node >/dev/null 2>&1; then continue; fi
     if [[ $package == npm ]] && command -v npm >/dev/null 2>&1; then continue; fi
@@ -33,10 +35,11 @@ junction_missing_packages() {
   done
 }
 
-# Installs the missing packages with apt-get, as root or through sudo.
+# Installs the missing packages (JUNCTION_PACKAGES and the arguments) with apt-get, as root or
+# through sudo.
 junction_install_deps() {
   local missing
-  mapfile -t missing < <(junction_missing_packages)
+  mapfile -t missing < <(junction_missing_packages "$@")
   if ((${#missing[@]} == 0)); then
     echo "deps: every package is installed"
     return 0
