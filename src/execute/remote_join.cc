@@ -336,7 +336,9 @@ Status ReadAnswer(std::string_view answer, JoinBatch& batch) {
 // an integer, `7` on both sides — is the batch's own key: found in JoinBatch::ids as it is. Any
 // other (a string, which the parent's JSON quotes; `"007"` read as an integer) is found through
 // the text the target writes for each argument's key (JoinKeyText), computed the first time one
-// is needed.
+// is needed. Two arguments never share that text: relationships only join types of one family
+// (schema/resolve_remote_relationships.cc), Postgres writes each value of these types one way, and
+// SQLite's affinity stores '7' as 7 in an INTEGER column.
 class KeyedArguments {
  public:
   KeyedArguments(const JoinBatch& batch, const schema::Column& column)

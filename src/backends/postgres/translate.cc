@@ -74,6 +74,61 @@ Expression ArgumentValues(Expression argument, Expression value) {
       EmptyJson("[]"));
 }
 
+enum class KeyComparison { kNone, kInteger, kText, kUuid };
+
+// How a column's values compare: by the text Postgres writes for them (its output function), for
+// the types whose equality is equality of that text.
+KeyComparison KeyComparisonOf(const schema::Column& column) {
+  if (column.is_array || column.type_schema != "pg_catalog") return KeyComparison::kNone;
+  if (column.type == "int2" || column.type == "int4" || column.type == "int8") {
+    return KeyComparison::kInteger;
+  }
+  if (column.type == "text" || column.type == "varchar") return KeyComparison::kText;
+  if (column.type == "uuid") return KeyComparison::kUuid;
+  return KeyComparison::kNone;
+}
+
+// A JSON string's text, decoded; other JSON (a number) as written.
+std::optional<std::string> Unquoted(std::string_view json) {
+  if (!json.starts_with('"')) return std::string(json);
+  if (json.find('\\') == std::string_view::npos) {
+    return std::string(json.substr(1, json.size() - 2));
+  }
+  const auto decoded = nlohmann::json::parse(json, nullptr, false);
+  if (!decoded.is_string()) return std::nullopt;
+  return decoded.get<std::string>();
+}
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Postgres's integer input (surrounding spaces, a sign, leading zeros) to its output.
+std::optional<std::string> CanonicalInteger(std::string_view text) {
+  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
+  if (text.starts_with('+')) text.remove_prefix(1);
+  int64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, failure] = std::from_chars(text.data(), end, value);
+  if (failure != std::errc() || stop != end || text.empty()) return std::nullopt;
+  return std::to_string(value);
+}
+
+// Postgres's uuid input (any case, hyphens after any group of four digits, braces) to its output.
+std::optional<std::string> CanonicalUuid(std::string_view text) {
+  if (text.starts_with('{') && text.ends_with('}')) text = text.substr(1, text.size() - 2);
+  std::string digits;
+  for (const char c : text) {
+    if (c == '-') continue;
+    if (!std::isxdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    digits += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (digits.size() != 32) return std::nullopt;
+  for (const size_t at : {20, 16, 12, 8}) digits.insert(at, 1, '-');
+  return digits;
+}
+
 // Builds the SQL tree of one root field. Every table a level reads is aliased `_t<n>` in a base
 // subquery that filters, sorts and limits it, and keeps that alias outside so that column
 // references read the same at both levels; relationships join to it as `_r<n>`.
@@ -481,65 +536,6 @@ class Translator {
 
   sql::Aliases aliases_;
 };
-
-}  // namespace
-
-namespace {
-
-enum class KeyComparison { kNone, kInteger, kText, kUuid };
-
-// How a column's values compare: by the text Postgres writes for them (its output function), for
-// the types whose equality is equality of that text.
-KeyComparison KeyComparisonOf(const schema::Column& column) {
-  if (column.is_array || column.type_schema != "pg_catalog") return KeyComparison::kNone;
-  if (column.type == "int2" || column.type == "int4" || column.type == "int8") {
-    return KeyComparison::kInteger;
-  }
-  if (column.type == "text" || column.type == "varchar") return KeyComparison::kText;
-  if (column.type == "uuid") return KeyComparison::kUuid;
-  return KeyComparison::kNone;
-}
-
-// A JSON string's text, decoded; other JSON (a number) as written.
-std::optional<std::string> Unquoted(std::string_view json) {
-  if (!json.starts_with('"')) return std::string(json);
-  if (json.find('\\') == std::string_view::npos) {
-    return std::string(json.substr(1, json.size() - 2));
-  }
-  const auto decoded = nlohmann::json::parse(json, nullptr, false);
-  if (!decoded.is_string()) return std::nullopt;
-  return decoded.get<std::string>();
-}
-
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-// Postgres's integer input (surrounding spaces, a sign, leading zeros) to its output.
-std::optional<std::string> CanonicalInteger(std::string_view text) {
-  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
-  if (text.starts_with('+')) text.remove_prefix(1);
-  int64_t value = 0;
-  const char* end = text.data() + text.size();
-  const auto [stop, failure] = std::from_chars(text.data(), end, value);
-  if (failure != std::errc() || stop != end || text.empty()) return std::nullopt;
-  return std::to_string(value);
-}
-
-// Postgres's uuid input (any case, hyphens after any group of four digits, braces) to its output.
-std::optional<std::string> CanonicalUuid(std::string_view text) {
-  if (text.starts_with('{') && text.ends_with('}')) text = text.substr(1, text.size() - 2);
-  std::string digits;
-  for (const char c : text) {
-    if (c == '-') continue;
-    if (!std::isxdigit(static_cast<unsigned char>(c))) return std::nullopt;
-    digits += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  if (digits.size() != 32) return std::nullopt;
-  for (const size_t at : {20, 16, 12, 8}) digits.insert(at, 1, '-');
-  return digits;
-}
 
 }  // namespace
 
