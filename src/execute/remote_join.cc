@@ -240,8 +240,8 @@ class ValueJoins {
   size_t next_slot_ = 0;
 };
 
-// `statement` with the keys of arguments [begin, end) in its execution slots: their ids, then the
-// values of each join column (TranslateRemoteJoin).
+// `statement` with the keys of arguments [begin, end) in its execution slots: their ids (unless
+// keyed), then the values of each join column (TranslateRemoteJoin).
 Result<backends::sql::Statement> WithKeys(backends::sql::Statement statement,
                                           const JoinBatch& batch, size_t begin, size_t end) {
   const schema::Relationship& relationship = *ir::RelationshipOf(batch.join->field);
@@ -255,28 +255,21 @@ Result<backends::sql::Statement> WithKeys(backends::sql::Statement statement,
     return statement;
   }
   const size_t columns = relationship.mapping.size();
-  if (const schema::Column* keyed = backends::postgres::KeyedJoinColumn(batch.join->field)) {
-    // The keys alone (KeyedJoinColumn).
-    if (statement.execution_parameters.size() != 1) {
-      return Unexpected("a remote join's statement does not take its keys");
-    }
-    std::vector<std::string_view> keys;
-    keys.reserve(end - begin);
-    for (size_t id = begin; id < end; ++id) keys.push_back(batch.arguments[id].front());
-    Result<std::string> array = backends::postgres::KeyArrayText(keys, *keyed);
-    if (!array) return std::move(array).error();
-    statement.params[statement.execution_parameters[0]] = std::move(*array);
-    return statement;
-  }
-  if (statement.execution_parameters.size() != columns + 1) {
+  // A keyed join (backends/postgres KeyedJoinColumn) takes its one column's keys alone, in slot 0;
+  // any other, the argument ids in slot 0 and each column's keys after.
+  const bool keyed = backends::postgres::KeyedJoinColumn(batch.join->field) != nullptr;
+  const size_t first_column_slot = keyed ? 0 : 1;
+  if (statement.execution_parameters.size() != columns + first_column_slot) {
     return Unexpected("a remote join's statement does not take its keys");
   }
-  std::string ids = "{";
-  for (size_t id = begin; id < end; ++id) {
-    if (id > begin) ids += ',';
-    ids += std::to_string(id);
+  if (!keyed) {
+    std::string ids = "{";
+    for (size_t id = begin; id < end; ++id) {
+      if (id > begin) ids += ',';
+      ids += std::to_string(id);
+    }
+    statement.params[statement.execution_parameters[0]] = ids + "}";
   }
-  statement.params[statement.execution_parameters[0]] = ids + "}";
   std::vector<std::string_view> values(end - begin);
   for (size_t column = 0; column < columns; ++column) {
     for (size_t id = begin; id < end; ++id) values[id - begin] = batch.arguments[id][column];
@@ -285,7 +278,8 @@ Result<backends::sql::Statement> WithKeys(backends::sql::Statement statement,
     if (compared_with == nullptr) return Unexpected("a remote join maps to an unknown column");
     Result<std::string> array = backends::postgres::KeyArrayText(values, *compared_with);
     if (!array) return std::move(array).error();
-    statement.params[statement.execution_parameters[column + 1]] = std::move(*array);
+    statement.params[statement.execution_parameters[column + first_column_slot]] =
+        std::move(*array);
   }
   return statement;
 }
