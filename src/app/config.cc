@@ -8,6 +8,7 @@
 #include <iterator>
 #include <limits>
 #include <sstream>
+#include <system_error>
 #include <vector>
 
 #include <fmt/format.h>
@@ -196,6 +197,25 @@ std::vector<Setting> ServeSettings() {
          return true;
        },
        "a comma-separated list of Hasura's log types (startup, http-log, query-log, …)"});
+  settings.push_back({"--enable-console", "JUNCTION_ENABLE_CONSOLE",
+                      "HASURA_GRAPHQL_ENABLE_CONSOLE", "true|false",
+                      "Serve the web console at /console and redirect / there (default true, "
+                      "unlike Hasura's server: its APIs still need the admin secret)",
+                      [](const std::string& text, ServeConfig& config) {
+                        config.enable_console = text == "true";
+                        return text == "true" || text == "false";
+                      },
+                      "true or false"});
+  settings.push_back({"--console-assets-dir", "JUNCTION_CONSOLE_ASSETS_DIR",
+                      "HASURA_GRAPHQL_CONSOLE_ASSETS_DIR", "DIR",
+                      "The console's built files (default: console/dist beside the directory "
+                      "holding the junction executable, where `npm run build --prefix console` "
+                      "writes them)",
+                      [](const std::string& text, ServeConfig& config) {
+                        config.console_assets_dir = text;
+                        return !text.empty();
+                      },
+                      "a directory path"});
   settings.push_back({"--log-level", "JUNCTION_LOG_LEVEL", "HASURA_GRAPHQL_LOG_LEVEL", "LEVEL",
                       "debug, info (the default), warn or error",
                       [](const std::string& text, ServeConfig& config) {
@@ -268,6 +288,17 @@ std::string EnvHelp(const Setting& setting) {
 
 bool IsPostgresUrl(std::string_view store) {
   return store.starts_with("postgres://") || store.starts_with("postgresql://");
+}
+
+std::filesystem::path ConsoleAssetsDirBeside(const std::filesystem::path& executable) {
+  return (executable.parent_path().parent_path() / "console" / "dist").lexically_normal();
+}
+
+std::filesystem::path DefaultConsoleAssetsDir() {
+  std::error_code ec;
+  const std::filesystem::path executable = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec || executable.empty()) return std::filesystem::path("console") / "dist";
+  return ConsoleAssetsDirBeside(executable);
 }
 
 std::optional<std::string> ProcessEnvironment(const std::string& name) {

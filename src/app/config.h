@@ -7,6 +7,7 @@
 //                   [--auth-hook-timeout SECONDS]] [--unauthorized-role ROLE]
 //                  [--metadata-store FILE|postgres://… | --metadata-dir DIR [--watch]]
 //                  [--max-body-size BYTES] [--max-connections N] [--threads N] [--log-level L]
+//                  [--enable-console true|false] [--console-assets-dir DIR]
 //   junction version
 //
 // Every serve flag also reads JUNCTION_<NAME> (JUNCTION_HOST, JUNCTION_PORT, …) and, where Hasura
@@ -14,6 +15,7 @@
 // An empty environment variable counts as unset. A bad value is a usage error (exit code 2) whose
 // message names the flag or variable it came from.
 
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -44,7 +46,21 @@ struct ServeConfig {
   bool query_log = false;
   // The most keys one statement of a remote join carries (execute::ExecuteOptions).
   size_t remote_join_batch_size = 10000;
+  // Whether /console serves the web console (and / redirects there). On by default, unlike
+  // Hasura's server: the console is how a newcomer meets the engine, and every API it uses still
+  // asks for the admin secret.
+  bool enable_console = true;
+  // Where the console's built files are; empty: DefaultConsoleAssetsDir().
+  std::string console_assets_dir;
 };
+
+// The console's files in a build from the repository: `console/dist` beside the build directory,
+// i.e. `../console/dist` from the directory holding the `junction` executable (build/junction →
+// console/dist). Falls back to `console/dist` under the working directory when the executable's
+// path cannot be read.
+std::filesystem::path DefaultConsoleAssetsDir();
+// The same, for an executable at `executable`.
+std::filesystem::path ConsoleAssetsDirBeside(const std::filesystem::path& executable);
 
 enum class Command {
   kServe,    // run the engine with `serve`

@@ -314,5 +314,60 @@ TEST(ParseCommandLine, HelpListsTheAuthenticationOptions) {
   }
 }
 
+TEST(ParseCommandLine, ConsoleIsOnByDefaultWithItsFilesBesideTheBuild) {
+  CommandLine parsed = Parse({"serve"});
+  ASSERT_EQ(parsed.command, Command::kServe) << parsed.message;
+  EXPECT_TRUE(parsed.serve.enable_console);
+  EXPECT_EQ(parsed.serve.console_assets_dir, "");  // DefaultConsoleAssetsDir() at start-up
+}
+
+TEST(ParseCommandLine, ConsoleFlagsAndVariables) {
+  CommandLine flags =
+      Parse({"serve", "--enable-console", "false", "--console-assets-dir", "/srv/console"});
+  ASSERT_EQ(flags.command, Command::kServe) << flags.message;
+  EXPECT_FALSE(flags.serve.enable_console);
+  EXPECT_EQ(flags.serve.console_assets_dir, "/srv/console");
+
+  CommandLine junction = Parse({"serve"}, {{"JUNCTION_ENABLE_CONSOLE", "false"},
+                                           {"JUNCTION_CONSOLE_ASSETS_DIR", "dist"},
+                                           {"HASURA_GRAPHQL_ENABLE_CONSOLE", "true"},
+                                           {"HASURA_GRAPHQL_CONSOLE_ASSETS_DIR", "other"}});
+  ASSERT_EQ(junction.command, Command::kServe) << junction.message;
+  EXPECT_FALSE(junction.serve.enable_console);
+  EXPECT_EQ(junction.serve.console_assets_dir, "dist");
+
+  CommandLine hasura = Parse({"serve"}, {{"HASURA_GRAPHQL_ENABLE_CONSOLE", "false"},
+                                         {"HASURA_GRAPHQL_CONSOLE_ASSETS_DIR", "/opt/c"}});
+  ASSERT_EQ(hasura.command, Command::kServe) << hasura.message;
+  EXPECT_FALSE(hasura.serve.enable_console);
+  EXPECT_EQ(hasura.serve.console_assets_dir, "/opt/c");
+
+  EXPECT_TRUE(Parse({"serve", "--enable-console", "true"}).serve.enable_console);
+}
+
+TEST(ParseCommandLine, BadConsoleValuesAreUsageErrors) {
+  ExpectUsageError(Parse({"serve", "--enable-console", "yes"}),
+                   {"--enable-console", "true or false"});
+  ExpectUsageError(Parse({"serve"}, {{"HASURA_GRAPHQL_ENABLE_CONSOLE", "TRUE"}}),
+                   {"HASURA_GRAPHQL_ENABLE_CONSOLE"});
+  ExpectUsageError(Parse({"serve", "--console-assets-dir", ""}), {"--console-assets-dir"});
+}
+
+TEST(ParseCommandLine, HelpNamesTheConsoleOptionsAndTheDefault) {
+  CommandLine serve = Parse({"serve", "--help"});
+  EXPECT_NE(serve.message.find("--enable-console"), std::string::npos);
+  EXPECT_NE(serve.message.find("HASURA_GRAPHQL_ENABLE_CONSOLE"), std::string::npos);
+  EXPECT_NE(serve.message.find("--console-assets-dir"), std::string::npos);
+  EXPECT_NE(serve.message.find("unlike Hasura"), std::string::npos);
+}
+
+TEST(ConsoleAssetsDir, IsConsoleDistBesideTheBuildDirectory) {
+  EXPECT_EQ(ConsoleAssetsDirBeside("/repo/build/junction"), "/repo/console/dist");
+  EXPECT_EQ(ConsoleAssetsDirBeside("/repo/build-h1/junction"), "/repo/console/dist");
+  // This test binary lives in <build>/src/app, so its default is <build>/src/console/dist.
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe");
+  EXPECT_EQ(DefaultConsoleAssetsDir(), self.parent_path().parent_path() / "console" / "dist");
+}
+
 }  // namespace
 }  // namespace junction::app

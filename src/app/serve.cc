@@ -3,6 +3,7 @@
 #include <csignal>
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -28,6 +29,7 @@
 #include "common/json_writer.h"
 #include "schema/snapshot.h"
 #include "server/auth.h"
+#include "server/console_assets.h"
 #include "server/engine.h"
 #include "server/http_fetch.h"
 #include "server/http_server.h"
@@ -249,6 +251,8 @@ void LogConfiguration(const ServeConfig& config, const MetadataSource& metadata_
     w.String(config.log_level);
     w.Key("remote_join_batch_size");
     w.Int(static_cast<int64_t>(config.remote_join_batch_size));
+    w.Key("enable_console");
+    w.Bool(config.enable_console);
   });
   if (config.admin_secret.empty()) {
     LogStartup(spdlog::level::warn, "server_configuration",
@@ -267,6 +271,38 @@ void LogInconsistencies(const schema::Snapshot& snapshot) {
       w.String(object.type);
     });
   }
+}
+
+// The console's files, read once (server/console_assets.h); nullopt when the console is off. A
+// console that was not built is no reason to stop: /console then says how to build it, and so
+// does the warning here.
+std::optional<server::ConsoleAssets> LoadConsole(const ServeConfig& config) {
+  if (!config.enable_console) return std::nullopt;
+  const std::filesystem::path directory = config.console_assets_dir.empty()
+                                              ? DefaultConsoleAssetsDir()
+                                              : std::filesystem::path(config.console_assets_dir);
+  server::ConsoleAssets console = server::ConsoleAssets::Load(directory);
+  for (const std::string& skipped : console.skipped()) {
+    LogStartup(spdlog::level::warn, "console", "a file of the console is not served: " + skipped);
+  }
+  if (console.built()) {
+    LogStartup(spdlog::level::info, "console", "serving the console at /console",
+               [&](JsonWriter& w) {
+                 w.Key("directory");
+                 w.String(console.directory());
+                 w.Key("files");
+                 w.Int(static_cast<int64_t>(console.file_count()));
+                 w.Key("bytes");
+                 w.Int(static_cast<int64_t>(console.total_bytes()));
+               });
+  } else {
+    LogStartup(spdlog::level::warn, "console",
+               fmt::format("the console was not built: the directory \"{}\" cannot serve it ({}); "
+                           "build it with `{}` (./scripts/quickstart does) and restart, or point "
+                           "--console-assets-dir at a built console; /console says the same",
+                           console.directory(), console.problem(), server::kConsoleBuildCommand));
+  }
+  return console;
 }
 
 int ServeOrFail(const ServeConfig& config) {
@@ -328,7 +364,8 @@ int ServeOrFail(const ServeConfig& config) {
   }
   LogInconsistencies(*engine.snapshot());
 
-  server::Router router(engine, std::string(Version()));
+  const std::optional<server::ConsoleAssets> console = LoadConsole(config);
+  server::Router router(engine, std::string(Version()), console ? &*console : nullptr);
   auto http = std::make_unique<server::HttpServer>(config.server, router, &ioc);
   http->StopOnSignals();
   if (Status started = http->Start(); !started) {

@@ -265,6 +265,9 @@ asio::awaitable<bool> Connection::ServeRequest() {
   HttpResponse response = handled ? std::move(*handled) : InternalError();
   const bool keep_alive = client_keeps_alive && !shutting_down_;
   auto message_out = ToBeastResponse(std::move(response), version, keep_alive, record.request_id);
+  // A HEAD is answered like a GET without the body (RFC 9110 §9.3.2): Content-Length still says
+  // how long the body would have been, and the client reads no body after the headers.
+  if (request.method == "HEAD") message_out.body().clear();
   const bool written = co_await Respond(message_out, record);
   const bool go_on = written && keep_alive;
   co_return go_on;

@@ -51,8 +51,9 @@ class Client {
     return true;
   }
 
-  // The next response; nullopt when the connection closed or timed out first.
-  std::optional<Response> Read() {
+  // The next response; nullopt when the connection closed or timed out first. The response to a
+  // HEAD (`to_head`) has no body, whatever its Content-Length says.
+  std::optional<Response> Read(bool to_head = false) {
     size_t header_end;
     while ((header_end = pending_.find("\r\n\r\n")) == std::string::npos) {
       if (!Fill()) return std::nullopt;
@@ -72,7 +73,7 @@ class Client {
       response.headers[name] = value == std::string::npos ? "" : line.substr(value);
       line_end = next;
     }
-    const size_t length = response.headers.count("content-length")
+    const size_t length = !to_head && response.headers.count("content-length")
                               ? std::stoul(response.headers["content-length"])
                               : 0;
     while (pending_.size() < length) {

@@ -24,12 +24,25 @@ constexpr std::array<RouteEntry, 7> kRoutes = {{
     {"/v1/version", "GET", Route::kVersion},
 }};
 
+// The console's routes are read, so they take HEAD as well as GET: the listener sends a HEAD's
+// headers without the body (connection.cc).
+constexpr std::string_view kConsoleMethods = "GET, HEAD";
+constexpr RouteEntry kConsoleRoute = {"/console", kConsoleMethods, Route::kConsole};
+constexpr RouteEntry kRootRoute = {"/", kConsoleMethods, Route::kConsoleRedirect};
+
 const RouteEntry* FindPath(std::string_view target) {
   const std::string_view path = PathOf(target);
   for (const RouteEntry& entry : kRoutes) {
     if (entry.path == path) return &entry;
   }
+  if (path == kRootRoute.path) return &kRootRoute;
+  if (IsConsolePath(path)) return &kConsoleRoute;
   return nullptr;
+}
+
+bool TakesMethod(const RouteEntry& entry, std::string_view method) {
+  if (entry.method == kConsoleMethods) return method == "GET" || method == "HEAD";
+  return entry.method == method;
 }
 
 HttpResponse NotFound() {
@@ -45,7 +58,7 @@ std::string_view PathOf(std::string_view target) {
 Route MatchRoute(std::string_view method, std::string_view target) {
   const RouteEntry* entry = FindPath(target);
   if (entry == nullptr) return Route::kNotFound;
-  return entry->method == method ? entry->route : Route::kWrongMethod;
+  return TakesMethod(*entry, method) ? entry->route : Route::kWrongMethod;
 }
 
 std::string_view AllowedMethod(std::string_view target) {
@@ -53,7 +66,8 @@ std::string_view AllowedMethod(std::string_view target) {
   return entry == nullptr ? std::string_view() : entry->method;
 }
 
-Router::Router(Handlers& handlers, std::string version) : handlers_(handlers) {
+Router::Router(Handlers& handlers, std::string version, const ConsoleAssets* console)
+    : handlers_(handlers), console_(console) {
   JsonWriter w;
   w.BeginObject();
   w.Key("version");
@@ -63,7 +77,11 @@ Router::Router(Handlers& handlers, std::string version) : handlers_(handlers) {
 }
 
 boost::asio::awaitable<HttpResponse> Router::Handle(const HttpRequest& request) const {
-  switch (MatchRoute(request.method, request.target)) {
+  const Route route = MatchRoute(request.method, request.target);
+  // Without a console, its paths are as unknown as they were before it existed: no Allow header.
+  const std::string_view path = PathOf(request.target);
+  if (console_ == nullptr && (path == kRootRoute.path || IsConsolePath(path))) co_return NotFound();
+  switch (route) {
     case Route::kGraphql:
       co_return co_await handlers_.HandleGraphql(request);
     case Route::kMetadata:
@@ -83,6 +101,16 @@ boost::asio::awaitable<HttpResponse> Router::Handle(const HttpRequest& request) 
     case Route::kVersion: {
       HttpResponse response;
       response.body = version_body_;
+      co_return response;
+    }
+    case Route::kConsole:
+      co_return console_->Respond(request);
+    case Route::kConsoleRedirect: {
+      HttpResponse response;
+      response.status = 307;
+      response.content_type = "text/plain; charset=utf-8";
+      response.headers.emplace("location", "/console");
+      response.body = "Redirecting to /console\n";
       co_return response;
     }
     case Route::kWrongMethod: {

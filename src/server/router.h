@@ -7,11 +7,15 @@
 //   POST /v1/metadata  → Handlers::HandleMetadata       GET /v1/version  → {"version":"…"}
 //   POST /v1/query     → Handlers::HandleQueryV1
 //   POST /v2/query     → Handlers::HandleQueryV2
+//   GET|HEAD /console, /console/…  → ConsoleAssets::Respond (the web console's files)
+//   GET|HEAD /                     → 307 Location: /console
 //   anything else      → 404 {"path":"$","error":"resource does not exist","code":"not-found"}
 //
 // The query string is ignored. A known path with the wrong method (GET /v1/graphql) is a 404 too,
 // as in Hasura, whose router falls through to the same not-found answer; the response carries an
-// `Allow` header naming the method that would have worked.
+// `Allow` header naming the method that would have worked. The console's two routes exist only
+// when the Router has a ConsoleAssets (--enable-console, the default); without one they are
+// unknown paths like any other.
 
 #include <string>
 #include <string_view>
@@ -19,6 +23,7 @@
 
 #include <boost/asio/awaitable.hpp>
 
+#include "server/console_assets.h"
 #include "server/handlers.h"
 #include "server/http_types.h"
 
@@ -32,14 +37,17 @@ enum class Route {
   kExplain,
   kHealthz,
   kVersion,
-  kWrongMethod,  // the path is known, the method is not the one it takes
+  kConsole,          // /console and below: the console's files
+  kConsoleRedirect,  // /: to the console
+  kWrongMethod,      // the path is known, the method is not the one it takes
   kNotFound,
 };
 
 // The route of (method, target). `target` is the request target, query string included.
 Route MatchRoute(std::string_view method, std::string_view target);
 
-// The method a known path takes ("GET" or "POST"); empty for an unknown path.
+// The methods a known path takes ("GET", "POST", or "GET, HEAD" for the console's), as an Allow
+// header lists them; empty for an unknown path.
 std::string_view AllowedMethod(std::string_view target);
 
 // The path part of a request target: everything before '?' or '#'.
@@ -47,8 +55,9 @@ std::string_view PathOf(std::string_view target);
 
 class Router {
  public:
-  // REQUIRES: `handlers` outlives the Router.
-  Router(Handlers& handlers, std::string version);
+  // REQUIRES: `handlers` and `console` outlive the Router. A null `console` disables the
+  // console's routes (--enable-console false).
+  Router(Handlers& handlers, std::string version, const ConsoleAssets* console = nullptr);
 
   // Never throws by itself; an exception from a handler propagates to the listener.
   boost::asio::awaitable<HttpResponse> Handle(const HttpRequest& request) const;
@@ -56,6 +65,7 @@ class Router {
  private:
   Handlers& handlers_;
   std::string version_body_;  // {"version":"…"}, rendered once
+  const ConsoleAssets* console_;
 };
 
 }  // namespace junction::server

@@ -1,8 +1,9 @@
 // Router: which (method, path) reaches which handler, and the answers the router gives itself
-// (/healthz, /v1/version, Hasura's not-found).
+// (/healthz, /v1/version, Hasura's not-found, the console's redirect).
 
 #include "server/router.h"
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <utility>  // before any Asio header: Boost 1.74 + GCC 12
@@ -85,7 +86,9 @@ TEST(MatchRoute, KnownPathWithAnotherMethodIsWrongMethod) {
 }
 
 TEST(MatchRoute, AnythingElseIsNotFound) {
-  EXPECT_EQ(MatchRoute("GET", "/"), Route::kNotFound);
+  EXPECT_EQ(MatchRoute("GET", "/nothing"), Route::kNotFound);
+  EXPECT_EQ(MatchRoute("GET", "/consoles"), Route::kNotFound);
+  EXPECT_EQ(MatchRoute("GET", "//"), Route::kNotFound);
   EXPECT_EQ(MatchRoute("POST", "/v1/graphql/"), Route::kNotFound);
   EXPECT_EQ(MatchRoute("POST", "/V1/GRAPHQL"), Route::kNotFound);
   EXPECT_EQ(MatchRoute("POST", "/v1/graphqlx"), Route::kNotFound);
@@ -156,6 +159,82 @@ TEST(Router, WrongMethodIsNotFoundWithAllow) {
   HttpResponse post_healthz = Handle(router, "POST", "/healthz?x");
   EXPECT_EQ(post_healthz.status, 404u);
   EXPECT_EQ(post_healthz.headers.at("allow"), "GET");
+}
+
+TEST(MatchRoute, TheConsoleTakesGetAndHead) {
+  EXPECT_EQ(MatchRoute("GET", "/console"), Route::kConsole);
+  EXPECT_EQ(MatchRoute("GET", "/console/"), Route::kConsole);
+  EXPECT_EQ(MatchRoute("HEAD", "/console/assets/app.js"), Route::kConsole);
+  EXPECT_EQ(MatchRoute("GET", "/console/data/default?x=1"), Route::kConsole);
+  EXPECT_EQ(MatchRoute("GET", "/"), Route::kConsoleRedirect);
+  EXPECT_EQ(MatchRoute("HEAD", "/?next=x"), Route::kConsoleRedirect);
+  EXPECT_EQ(MatchRoute("POST", "/console"), Route::kWrongMethod);
+  EXPECT_EQ(MatchRoute("DELETE", "/"), Route::kWrongMethod);
+  EXPECT_EQ(MatchRoute("HEAD", "/healthz"), Route::kWrongMethod);  // only the console's take HEAD
+  EXPECT_EQ(AllowedMethod("/console/x"), "GET, HEAD");
+  EXPECT_EQ(AllowedMethod("/"), "GET, HEAD");
+  EXPECT_EQ(AllowedMethod("/healthz"), "GET");
+  EXPECT_EQ(AllowedMethod("/v1/graphql"), "POST");
+  EXPECT_EQ(AllowedMethod("/nothing"), "");
+}
+
+// A console that was not built answers its own page: enough to tell the Router sent the request
+// there, without files on disk.
+ConsoleAssets NotBuiltConsole() {
+  return ConsoleAssets::Load(std::filesystem::path("/nonexistent/junction-console"));
+}
+
+TEST(Router, RootRedirectsToTheConsole) {
+  NamingHandlers handlers;
+  const ConsoleAssets console = NotBuiltConsole();
+  Router router(handlers, "1.2.3", &console);
+  for (const char* target : {"/", "/?token=x"}) {
+    HttpResponse response = Handle(router, "GET", target);
+    EXPECT_EQ(response.status, 307u) << target;
+    EXPECT_EQ(response.headers.at("location"), "/console") << target;
+  }
+  EXPECT_EQ(Handle(router, "HEAD", "/").status, 307u);
+}
+
+TEST(Router, ConsolePathsGoToTheConsole) {
+  NamingHandlers handlers;
+  const ConsoleAssets console = NotBuiltConsole();
+  Router router(handlers, "1.2.3", &console);
+  for (const char* target : {"/console", "/console/", "/console/assets/a.js?v=1"}) {
+    HttpResponse response = Handle(router, "GET", target);
+    EXPECT_EQ(response.status, 404u) << target;
+    EXPECT_EQ(response.content_type, "text/html; charset=utf-8") << target;
+    EXPECT_NE(response.body.find("not built"), std::string::npos) << target;
+  }
+  EXPECT_EQ(Handle(router, "HEAD", "/console").content_type, "text/html; charset=utf-8");
+  // The APIs are where they were.
+  EXPECT_EQ(Handle(router, "POST", "/v1/graphql", "{}").body, "graphql:{}");
+  EXPECT_EQ(Handle(router, "GET", "/consoles").body, kNotFoundBody);
+}
+
+TEST(Router, ConsoleWithAnotherMethodIsNotFoundWithAllow) {
+  NamingHandlers handlers;
+  const ConsoleAssets console = NotBuiltConsole();
+  Router router(handlers, "1.2.3", &console);
+  for (const char* target : {"/console", "/console/data", "/"}) {
+    HttpResponse response = Handle(router, "POST", target, "{}");
+    EXPECT_EQ(response.status, 404u) << target;
+    EXPECT_EQ(response.body, kNotFoundBody) << target;
+    EXPECT_EQ(response.headers.at("allow"), "GET, HEAD") << target;
+  }
+}
+
+TEST(Router, WithoutAConsoleItsPathsAreUnknown) {
+  NamingHandlers handlers;
+  Router router(handlers, "1.2.3");  // --enable-console false
+  for (const char* method : {"GET", "HEAD", "POST"}) {
+    for (const char* target : {"/", "/console", "/console/assets/a.js"}) {
+      HttpResponse response = Handle(router, method, target);
+      EXPECT_EQ(response.status, 404u) << method << " " << target;
+      EXPECT_EQ(response.body, kNotFoundBody) << method << " " << target;
+      EXPECT_TRUE(response.headers.empty()) << method << " " << target;
+    }
+  }
 }
 
 }  // namespace

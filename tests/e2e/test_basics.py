@@ -38,7 +38,8 @@ def test_version_command_prints_only_the_version():
 
 
 def test_unknown_path_is_a_json_404(engine):
-    for path in ["/", "/v1/graphq", "/v1/graphql/extra", "/healthz/", "/console"]:
+    # / and /console are the web console's (test_console_assets.py).
+    for path in ["/v1/graphq", "/v1/graphql/extra", "/healthz/", "/consoles", "/v1"]:
         response = engine.get(path)
         assert response.status_code == 404, path
         assert response.headers["content-type"].startswith("application/json"), path
