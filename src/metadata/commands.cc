@@ -5,6 +5,7 @@
 #include <set>
 #include <utility>
 
+#include "metadata/catalog_commands.h"
 #include "metadata/manage_metadata.h"
 #include "metadata/permission_commands.h"
 #include "metadata/relationship_commands.h"
@@ -83,6 +84,13 @@ constexpr std::pair<std::string_view, ObjectCommand> kObjectCommands[] = {
     {"set_permission_comment", SetPermissionComment},
 };
 
+// The commands that read a source's catalog and change nothing, by their name without the prefix.
+using ReadCommand = Result<Json> (*)(const CommandState&, const Command&, const CommandContext&);
+constexpr std::pair<std::string_view, ReadCommand> kReadCommands[] = {
+    {"get_source_tables", GetSourceTables},
+    {"get_table_info", GetTableInfo},
+};
+
 // The commands SQLite sources offer (set_table_is_enum needs enum tables, which it has not).
 constexpr std::string_view kSqliteCommands[] = {
     "add_source",
@@ -101,6 +109,8 @@ constexpr std::string_view kSqliteCommands[] = {
     "create_select_permission",
     "drop_select_permission",
     "set_permission_comment",
+    "get_source_tables",
+    "get_table_info",
 };
 
 // The commands on remote schemas (no backend prefix).
@@ -129,9 +139,10 @@ Result<Json> RunReloadMetadata(CommandState& state, const Command& command,
   return response;
 }
 
-// A command on a source of one kind.
+// A command on a source of one kind: one that changes an object (`run`) or one that reads (`read`).
 struct BackendCommand {
   ObjectCommand run = nullptr;
+  ReadCommand read = nullptr;
   std::string_view kind;
   std::string_view name;  // without the prefix
 };
@@ -143,12 +154,19 @@ ObjectCommand FindObjectCommand(std::string_view name) {
   return nullptr;
 }
 
-// The command a "pg_…", "postgres_…" or "sqlite_…" type names; `run` null when none.
+ReadCommand FindReadCommand(std::string_view name) {
+  for (const auto& [command_name, read] : kReadCommands) {
+    if (command_name == name) return read;
+  }
+  return nullptr;
+}
+
+// The command a "pg_…", "postgres_…" or "sqlite_…" type names; `run` and `read` null when none.
 BackendCommand FindBackendCommand(std::string_view type) {
   for (std::string_view prefix : {"pg_", "postgres_"}) {
     if (!type.starts_with(prefix)) continue;
     const std::string_view name = type.substr(prefix.size());
-    return {FindObjectCommand(name), kPostgresKind, name};
+    return {FindObjectCommand(name), FindReadCommand(name), kPostgresKind, name};
   }
   if (constexpr std::string_view prefix = "sqlite_"; type.starts_with(prefix)) {
     const std::string_view name = type.substr(prefix.size());
@@ -156,7 +174,7 @@ BackendCommand FindBackendCommand(std::string_view type) {
         std::end(kSqliteCommands)) {
       return {};
     }
-    return {FindObjectCommand(name), kSqliteKind, name};
+    return {FindObjectCommand(name), FindReadCommand(name), kSqliteKind, name};
   }
   return {};
 }
@@ -279,11 +297,12 @@ Result<Json> RunCommand(CommandState& state, const Command& command,
   const BackendCommand backend_command = FindBackendCommand(type);
   const ObjectCommand object_command = backend_command.run;
   const ObjectCommand remote_schema_command = FindRemoteSchemaCommand(type);
-  const bool known = object_command != nullptr || remote_schema_command != nullptr ||
-                     type == "introspect_remote_schema" || type == "export_metadata" ||
-                     type == "replace_metadata" || type == "clear_metadata" ||
-                     type == "reload_metadata" || type == "get_inconsistent_metadata" ||
-                     type == "drop_inconsistent_metadata" || type == "bulk";
+  const bool known = object_command != nullptr || backend_command.read != nullptr ||
+                     remote_schema_command != nullptr || type == "introspect_remote_schema" ||
+                     type == "export_metadata" || type == "replace_metadata" ||
+                     type == "clear_metadata" || type == "reload_metadata" ||
+                     type == "get_inconsistent_metadata" || type == "drop_inconsistent_metadata" ||
+                     type == "bulk";
   if (!known) {
     if (command.version == 2) return UnknownV2Command(command);
     return UnknownMetadataCommand(type, command.path);
@@ -305,11 +324,16 @@ Result<Json> RunCommand(CommandState& state, const Command& command,
   if (type == "get_inconsistent_metadata") return GetInconsistentMetadata(state, context);
   if (type == "drop_inconsistent_metadata")
     return DropInconsistentMetadata(state, command, context);
-  if (object_command != nullptr) {
+  if (object_command != nullptr || backend_command.read != nullptr) {
     const std::string args_path = JsonPathKey(command.path, "args");
     if (Status kind = CheckSourceKind(state.metadata, backend_command, *command.args, args_path);
         !kind) {
       return kind.error();
+    }
+    if (backend_command.read != nullptr) {
+      return backend_command.read(
+          state, backend_command.kind == kSqliteKind ? WithSqliteTableName(command) : command,
+          context);
     }
     if (backend_command.kind == kSqliteKind) {
       return RunObjectCommand(state, WithSqliteTableName(command), context, object_command);

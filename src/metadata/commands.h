@@ -15,7 +15,9 @@
 // (source_commands.h, table_commands.h, relationship_commands.h,
 // remote_relationship_commands.h); add_remote_schema, update_remote_schema,
 // remove_remote_schema, reload_remote_schema, introspect_remote_schema and
-// create/update/delete_remote_schema_remote_relationship (remote_schema_commands.h).
+// create/update/delete_remote_schema_remote_relationship (remote_schema_commands.h); and, read-only
+// from the catalogs the engine introspected, get_source_tables and get_table_info for Postgres and
+// SQLite (catalog_commands.h).
 //
 // With "version":2, replace_metadata and export_metadata answer Hasura's v2 shapes. Hasura
 // commands Junction does not implement yet answer not-supported; names Hasura does not know answer

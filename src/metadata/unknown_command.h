@@ -3,9 +3,10 @@
 // hundred commands (server/src-lib/Hasura/Server/API/Metadata.hs); those Junction does not
 // implement yet answer not-supported, so a user sees that the command exists but is not available
 // here, while a name Hasura does not know either gets Hasura's own parse error. commands.cc runs
-// the Postgres source, table, relationship and select-permission commands before asking here, which
-// is why the lists in unknown_command.cc still name them: for the other backends
-// ("mssql_track_table").
+// the Postgres and SQLite source, table, relationship and select-permission commands, and their
+// get_source_tables and get_table_info, before asking here, which is why the lists in
+// unknown_command.cc still name them: for the other backends ("mssql_track_table",
+// "mssql_get_source_tables").
 //
 //   "pg_create_insert_permission"  → not-supported  metadata command
 //                     "pg_create_insert_permission" is not supported by Junction yet
