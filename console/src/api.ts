@@ -1,0 +1,141 @@
+// The console's only way to the engine: POST /v1/metadata, /v2/query and /v1/graphql on the origin
+// that served it. Every call carries the admin secret the user signed in with (auth.tsx keeps it;
+// it is sent as a header, never in a URL) and turns an error answer into an ApiError holding
+// Hasura's {error, code, path} so the page can say what went wrong where the user acted.
+
+// The secret sent as X-Hasura-Admin-Secret; null when the engine needs none or nobody signed in.
+let adminSecret: string | null = null;
+
+export function setAdminSecret(secret: string | null): void {
+  adminSecret = secret;
+}
+
+export function currentAdminSecret(): string | null {
+  return adminSecret;
+}
+
+// Hasura's error body: {"path":"$.args","error":"…","code":"…","internal":…}.
+export interface HasuraError {
+  error: string;
+  code?: string;
+  path?: string;
+  internal?: unknown;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly path?: string;
+  readonly internal?: unknown;
+
+  constructor(status: number, body: HasuraError) {
+    super(body.error);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = body.code ?? 'unexpected';
+    this.path = body.path;
+    this.internal = body.internal;
+  }
+
+  // True when the engine refused the credentials (a missing or wrong admin secret).
+  get accessDenied(): boolean {
+    return this.code === 'access-denied' || this.status === 401;
+  }
+}
+
+function headers(extra?: Record<string, string>): Record<string, string> {
+  const result: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (adminSecret !== null) result['X-Hasura-Admin-Secret'] = adminSecret;
+  return { ...result, ...extra };
+}
+
+// Reads a response body as JSON; a body that is not JSON (a proxy's error page, a dropped
+// connection) becomes an ApiError that says so rather than a parse exception.
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return text === '' ? null : JSON.parse(text);
+  } catch {
+    throw new ApiError(response.status, {
+      error: `the engine answered HTTP ${response.status} with a body that is not JSON`,
+      code: 'invalid-response',
+    });
+  }
+}
+
+async function post(path: string, body: unknown, extraHeaders?: Record<string, string>) {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: headers(extraHeaders),
+      body: JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new ApiError(0, {
+      error: `cannot reach the engine: ${error instanceof Error ? error.message : String(error)}`,
+      code: 'network-error',
+    });
+  }
+  const json = await readJson(response);
+  if (!response.ok) {
+    const failure = json as Partial<HasuraError> | null;
+    throw new ApiError(response.status, {
+      error: failure?.error ?? `HTTP ${response.status}`,
+      code: failure?.code,
+      path: failure?.path,
+      internal: failure?.internal,
+    });
+  }
+  return json;
+}
+
+// One metadata API command: {"type": type, "args": args} to /v1/metadata.
+export async function metadataCall<T = unknown>(type: string, args: object = {}): Promise<T> {
+  return (await post('/v1/metadata', { type, args })) as T;
+}
+
+// A command as the metadata API takes it, for previews and bulk calls.
+export interface MetadataCommand {
+  type: string;
+  args: object;
+  version?: number;
+}
+
+export async function metadataRequest<T = unknown>(command: MetadataCommand): Promise<T> {
+  return (await post('/v1/metadata', command)) as T;
+}
+
+// /v2/query (run_sql and the other schema commands).
+export async function queryCall<T = unknown>(type: string, args: object): Promise<T> {
+  return (await post('/v2/query', { type, args })) as T;
+}
+
+export interface GraphqlAnswer {
+  status: number;
+  body: unknown;
+  milliseconds: number;
+}
+
+// A GraphQL request with the given headers exactly (the explorer decides whether the admin
+// secret goes with it), timed from sending to the last byte of the answer.
+export async function graphqlCall(
+  request: unknown,
+  requestHeaders: Record<string, string>,
+): Promise<GraphqlAnswer> {
+  const started = performance.now();
+  const response = await fetch('/v1/graphql', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...requestHeaders },
+    body: JSON.stringify(request),
+  });
+  const body = await readJson(response);
+  return { status: response.status, body, milliseconds: performance.now() - started };
+}
+
+// The error text a page shows for anything a call threw.
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,115 @@
+// A remote schema's types as the engine introspected them (introspect_remote_schema answers the
+// remote's introspection result, {"data":{"__schema":…}}). Only graphql's types are used here:
+// the data pages' bundle does not carry graphql-js, which only the explorer needs.
+import { useEffect, useState } from 'react';
+import type {
+  IntrospectionField,
+  IntrospectionObjectType,
+  IntrospectionQuery,
+  IntrospectionSchema,
+  IntrospectionTypeRef,
+} from 'graphql';
+
+import { metadataCall } from '../../api';
+
+// "[User!]!" for a NON_NULL(LIST(NON_NULL(User))).
+export function typeRefText(ref: IntrospectionTypeRef): string {
+  if (ref.kind === 'NON_NULL') return `${typeRefText(ref.ofType)}!`;
+  if (ref.kind === 'LIST') return `[${typeRefText(ref.ofType)}]`;
+  return ref.name;
+}
+
+// The named type under the list and non-null wrappers.
+export function namedType(ref: IntrospectionTypeRef): { kind: string; name: string } {
+  if (ref.kind === 'NON_NULL' || ref.kind === 'LIST') return namedType(ref.ofType);
+  return { kind: ref.kind, name: ref.name };
+}
+
+export function rootTypeNames(schema: IntrospectionSchema): string[] {
+  return [schema.queryType?.name, schema.mutationType?.name, schema.subscriptionType?.name].filter(
+    (name): name is string => typeof name === 'string',
+  );
+}
+
+// The schema's own object types (not GraphQL's __ introspection types), by name.
+export function objectTypes(schema: IntrospectionSchema): IntrospectionObjectType[] {
+  return schema.types
+    .filter((type): type is IntrospectionObjectType => type.kind === 'OBJECT')
+    .filter((type) => !type.name.startsWith('__'))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+// The types a relationship can start from: object types other than the root operation types.
+export function relationshipSourceTypes(schema: IntrospectionSchema): IntrospectionObjectType[] {
+  const roots = new Set(rootTypeNames(schema));
+  return objectTypes(schema).filter((type) => !roots.has(type.name));
+}
+
+export function findObjectType(
+  schema: IntrospectionSchema,
+  name: string,
+): IntrospectionObjectType | undefined {
+  return objectTypes(schema).find((type) => type.name === name);
+}
+
+// The fields of a type whose values can feed a join: scalars and enums (not objects or lists).
+export function joinableFields(type: IntrospectionObjectType | undefined): IntrospectionField[] {
+  if (type === undefined) return [];
+  return type.fields.filter((field) => {
+    let ref: IntrospectionTypeRef = field.type;
+    if (ref.kind === 'NON_NULL') ref = ref.ofType;
+    return ref.kind === 'SCALAR' || ref.kind === 'ENUM';
+  });
+}
+
+export function queryFields(schema: IntrospectionSchema): readonly IntrospectionField[] {
+  const name = schema.queryType?.name;
+  if (name === undefined) return [];
+  return findObjectType(schema, name)?.fields ?? [];
+}
+
+export interface Introspection {
+  schema: IntrospectionSchema | null;
+  error: unknown;
+  loading: boolean;
+}
+
+// Introspects `name` (null: nothing), again whenever `version` changes (after a reload).
+export function useRemoteIntrospection(name: string | null, version?: unknown): Introspection {
+  const [state, setState] = useState<Introspection>({
+    schema: null,
+    error: null,
+    loading: name !== null,
+  });
+
+  useEffect(() => {
+    if (name === null) {
+      setState({ schema: null, error: null, loading: false });
+      return;
+    }
+    let current = true;
+    setState((previous) => ({ ...previous, loading: true }));
+    metadataCall<{ data?: IntrospectionQuery }>('introspect_remote_schema', { name })
+      .then((answer) => {
+        if (!current) return;
+        const schema = answer?.data?.__schema;
+        if (schema === undefined) {
+          setState({
+            schema: null,
+            error: new Error(`The engine's introspection of ${name} has no __schema.`),
+            loading: false,
+          });
+        } else {
+          setState({ schema, error: null, loading: false });
+        }
+      })
+      .catch((failure: unknown) => {
+        if (current) setState({ schema: null, error: failure, loading: false });
+      });
+    return () => {
+      current = false;
+    };
+  }, [name, version]);
+
+  return state;
+}
