@@ -2,9 +2,10 @@
 // (metadata.tsx) and the pages, routed under /console (the engine answers index.html for any
 // /console path without a file extension, so these URLs can be reloaded and shared).
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation } from 'react-router-dom';
 
 import { AuthGate, useAuth } from './auth';
+import { ErrorBoundary } from './ErrorBoundary';
 import { MetadataProvider } from './metadata';
 import { DataHome } from './pages/data/DataHome';
 import { SourcePage } from './pages/data/SourcePage';
@@ -35,6 +36,29 @@ function Header() {
   );
 }
 
+// The page of the current URL. A page that failed is replaced by the boundary's message until the
+// user goes to another path.
+function Pages() {
+  const location = useLocation();
+  return (
+    <ErrorBoundary resetKey={location.pathname}>
+      <Suspense fallback={<p className="page-note">Loading…</p>}>
+        <Routes>
+          <Route path="/" element={<Navigate to="/api" replace />} />
+          <Route path="/api" element={<ExplorerPage />} />
+          <Route path="/data" element={<DataHome />} />
+          <Route path="/data/:source" element={<SourcePage />} />
+          <Route path="/data/:source/schema/:schema/tables/:table/:tab?" element={<TablePage />} />
+          <Route path="/remote-schemas" element={<RemoteSchemasPage />} />
+          <Route path="/remote-schemas/:name/:tab?" element={<RemoteSchemaPage />} />
+          <Route path="/metadata" element={<MetadataPage />} />
+          <Route path="*" element={<p className="page-note">No such page.</p>} />
+        </Routes>
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
 export function App() {
   return (
     <BrowserRouter basename="/console">
@@ -42,19 +66,7 @@ export function App() {
         <MetadataProvider>
           <Header />
           <main className="page">
-            <Suspense fallback={<p className="page-note">Loading…</p>}>
-              <Routes>
-                <Route path="/" element={<Navigate to="/api" replace />} />
-                <Route path="/api" element={<ExplorerPage />} />
-                <Route path="/data" element={<DataHome />} />
-                <Route path="/data/:source" element={<SourcePage />} />
-                <Route path="/data/:source/schema/:schema/tables/:table/:tab?" element={<TablePage />} />
-                <Route path="/remote-schemas" element={<RemoteSchemasPage />} />
-                <Route path="/remote-schemas/:name/:tab?" element={<RemoteSchemaPage />} />
-                <Route path="/metadata" element={<MetadataPage />} />
-                <Route path="*" element={<p className="page-note">No such page.</p>} />
-              </Routes>
-            </Suspense>
+            <Pages />
           </main>
         </MetadataProvider>
       </AuthGate>

@@ -1,5 +1,5 @@
-// The console's only way to the engine: POST /v1/metadata, /v2/query and /v1/graphql on the origin
-// that served it. Every call carries the admin secret the user signed in with (auth.tsx keeps it;
+// The console's only way to the engine: POST /v1/metadata and /v1/graphql on the origin that
+// served it. Every call carries the admin secret the user signed in with (auth.tsx keeps it;
 // it is sent as a header, never in a URL) and turns an error answer into an ApiError holding
 // Hasura's {error, code, path} so the page can say what went wrong where the user acted.
 
@@ -43,16 +43,18 @@ export class ApiError extends Error {
   }
 }
 
-function headers(extra?: Record<string, string>): Record<string, string> {
-  const result: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (adminSecret !== null) result['X-Hasura-Admin-Secret'] = adminSecret;
-  return { ...result, ...extra };
-}
-
 // Reads a response body as JSON; a body that is not JSON (a proxy's error page, a dropped
 // connection) becomes an ApiError that says so rather than a parse exception.
 async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw new ApiError(response.status, {
+      error: `the engine's answer was cut off: ${describeError(error)}`,
+      code: 'network-error',
+    });
+  }
   try {
     return text === '' ? null : JSON.parse(text);
   } catch {
@@ -63,20 +65,31 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function post(path: string, body: unknown, extraHeaders?: Record<string, string>) {
-  let response: Response;
+// Sends `body` to `path`; a request that gets no answer (the engine down, the network gone)
+// becomes an ApiError that says so, with status 0, rather than fetch's bare TypeError.
+async function send(
+  path: string,
+  body: unknown,
+  requestHeaders: Record<string, string>,
+): Promise<Response> {
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method: 'POST',
-      headers: headers(extraHeaders),
+      headers: { 'Content-Type': 'application/json', ...requestHeaders },
       body: JSON.stringify(body),
     });
   } catch (error) {
     throw new ApiError(0, {
-      error: `cannot reach the engine: ${error instanceof Error ? error.message : String(error)}`,
+      error: `cannot reach the engine: ${describeError(error)}`,
       code: 'network-error',
     });
   }
+}
+
+async function post(path: string, body: unknown): Promise<unknown> {
+  const requestHeaders: Record<string, string> = {};
+  if (adminSecret !== null) requestHeaders['X-Hasura-Admin-Secret'] = adminSecret;
+  const response = await send(path, body, requestHeaders);
   const json = await readJson(response);
   if (!response.ok) {
     const failure = json as Partial<HasuraError> | null;
@@ -99,16 +112,10 @@ export async function metadataCall<T = unknown>(type: string, args: object = {})
 export interface MetadataCommand {
   type: string;
   args: object;
-  version?: number;
 }
 
 export async function metadataRequest<T = unknown>(command: MetadataCommand): Promise<T> {
   return (await post('/v1/metadata', command)) as T;
-}
-
-// /v2/query (run_sql and the other schema commands).
-export async function queryCall<T = unknown>(type: string, args: object): Promise<T> {
-  return (await post('/v2/query', { type, args })) as T;
 }
 
 export interface GraphqlAnswer {
@@ -118,24 +125,19 @@ export interface GraphqlAnswer {
 }
 
 // A GraphQL request with the given headers exactly (the explorer decides whether the admin
-// secret goes with it), timed from sending to the last byte of the answer.
+// secret goes with it), timed from sending to the last byte of the answer. Any HTTP status is an
+// answer (GraphQL errors come with 200 or 400); only no answer, or one that is not JSON, throws.
 export async function graphqlCall(
   request: unknown,
   requestHeaders: Record<string, string>,
 ): Promise<GraphqlAnswer> {
   const started = performance.now();
-  const response = await fetch('/v1/graphql', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...requestHeaders },
-    body: JSON.stringify(request),
-  });
+  const response = await send('/v1/graphql', request, requestHeaders);
   const body = await readJson(response);
   return { status: response.status, body, milliseconds: performance.now() - started };
 }
 
 // The error text a page shows for anything a call threw.
 export function describeError(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  if (error instanceof Error) return error.message;
-  return String(error);
+  return error instanceof Error ? error.message : String(error);
 }

@@ -7,10 +7,13 @@ import type { FormEvent, ReactNode } from 'react';
 
 import { ApiError, metadataCall, setAdminSecret } from './api';
 import { ErrorMessage } from './components';
+import { useAction } from './hooks';
 
 const REMEMBERED_KEY = 'junction.adminSecret';
 
-type Phase = 'checking' | 'signed-in' | 'sign-in';
+// 'unreachable': the first call failed for another reason than the credentials (the engine is
+// down, a proxy answered): there is nothing to sign in to yet, only to try again.
+type Phase = 'checking' | 'signed-in' | 'sign-in' | 'unreachable';
 
 interface AuthState {
   // True when the engine needs an admin secret (and so signing out makes sense).
@@ -50,9 +53,11 @@ export function AuthGate({ children }: { children: ReactNode }) {
   const [phase, setPhase] = useState<Phase>('checking');
   const [usesSecret, setUsesSecret] = useState(false);
   const [startError, setStartError] = useState<unknown>(null);
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
+    setPhase('checking');
     const remembered = readRemembered();
     setAdminSecret(remembered);
     probe()
@@ -73,13 +78,13 @@ export function AuthGate({ children }: { children: ReactNode }) {
           setPhase('sign-in');
         } else {
           setStartError(error);
-          setPhase('sign-in');
+          setPhase('unreachable');
         }
       });
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [attempt]);
 
   const signOut = useCallback(() => {
     setAdminSecret(null);
@@ -89,6 +94,19 @@ export function AuthGate({ children }: { children: ReactNode }) {
   }, []);
 
   if (phase === 'checking') return <p className="page-note">Connecting to the engine…</p>;
+  if (phase === 'unreachable') {
+    return (
+      <main className="sign-in">
+        <div className="card">
+          <h1>Cannot reach the engine</h1>
+          <ErrorMessage error={startError} />
+          <button type="button" className="primary" onClick={() => setAttempt((n) => n + 1)}>
+            Try again
+          </button>
+        </div>
+      </main>
+    );
+  }
   if (phase === 'sign-in') {
     return (
       <SignIn
@@ -106,27 +124,24 @@ export function AuthGate({ children }: { children: ReactNode }) {
 function SignIn({ initialError, onSignedIn }: { initialError: unknown; onSignedIn: () => void }) {
   const [secret, setSecret] = useState('');
   const [remember, setRemember] = useState(false);
-  const [error, setError] = useState<unknown>(initialError);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction(initialError);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setAdminSecret(secret);
-    try {
-      await probe();
+    const accepted = await run(async () => {
+      setAdminSecret(secret);
+      try {
+        await probe();
+      } catch (failure) {
+        setAdminSecret(null);
+        throw failure instanceof ApiError && failure.accessDenied
+          ? new Error('The engine refused this admin secret.')
+          : failure;
+      }
+    });
+    if (accepted) {
       writeRemembered(remember ? secret : null);
       onSignedIn();
-    } catch (failure) {
-      setAdminSecret(null);
-      setError(
-        failure instanceof ApiError && failure.accessDenied
-          ? new Error('The engine refused this admin secret.')
-          : failure,
-      );
-    } finally {
-      setBusy(false);
     }
   }
 

@@ -1,8 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
-import { App } from './App';
+// The base styles before any page's (App's imports bring those), so that a page's rule wins a tie.
 import './styles.css';
+import { App } from './App';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');

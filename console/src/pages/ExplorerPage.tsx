@@ -4,7 +4,7 @@
 // the API that role sees. Loaded lazily (App.tsx): GraphiQL is most of the console's code.
 import { GraphiQL } from 'graphiql';
 import 'graphiql/graphiql.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 
 import { useAuth } from '../auth';
 import { ErrorMessage } from '../components';
@@ -46,7 +46,8 @@ export default function ExplorerPage() {
   const [sendSecret, setSendSecret] = useState(true);
   const [role, setRole] = useState('');
   const [rows, setRows] = useState<SessionVariableRow[]>([]);
-  const [nextId, setNextId] = useState(1);
+  // Each row's key; a ref, not state, so that two quick clicks on "Add" get two different ids.
+  const nextId = useRef(1);
   const [timing, setTiming] = useState<Timing | null>(null);
 
   // The settings as a string, so that the fetcher (and with it GraphiQL's introspection) changes
@@ -133,8 +134,8 @@ export default function ExplorerPage() {
           <button
             type="button"
             onClick={() => {
-              setRows((current) => [...current, { id: nextId, name: '', value: '' }]);
-              setNextId(nextId + 1);
+              const id = nextId.current++;
+              setRows((current) => [...current, { id, name: '', value: '' }]);
             }}
           >
             Add session variable

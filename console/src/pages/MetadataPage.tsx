@@ -3,11 +3,10 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 
-import { metadataCall } from '../api';
-import { ActionButton, ErrorMessage } from '../components';
+import { describeError, metadataCall } from '../api';
+import { ActionButton, ErrorMessage, ListHead, Loading, StatusMessage } from '../components';
+import { useAction } from '../hooks';
 import { useMetadata } from '../metadata';
-import { useInconsistencies } from './remote-schemas/inconsistencies';
-import './remote-schemas/remote-schemas.css';
 
 const EXPORT_FILE_NAME = 'junction-metadata.json';
 
@@ -27,7 +26,7 @@ function download(text: string, fileName: string) {
 
 // The metadata a file holds: a bare metadata object (export_metadata's answer), or the
 // {resource_version, metadata} of export_metadata version 2.
-export function metadataOfFile(parsed: unknown): object {
+function metadataOfFile(parsed: unknown): object {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new Error('The file does not hold a metadata object (its JSON is not an object).');
   }
@@ -43,71 +42,62 @@ export function metadataOfFile(parsed: unknown): object {
 }
 
 export function MetadataPage() {
-  const { refresh } = useMetadata();
-  const inconsistencies = useInconsistencies();
+  const { metadata, inconsistencies, error, refresh } = useMetadata();
   const [status, setStatus] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [importError, setImportError] = useState<unknown>(null);
-  const [importing, setImporting] = useState(false);
+  const importing = useAction();
   const fileInput = useRef<HTMLInputElement>(null);
 
   // A new action starts: what the last one said no longer applies.
   function startAction() {
     setStatus(null);
-    setImportError(null);
+    importing.setError(null);
   }
 
   async function afterChange(message: string) {
     setStatus(message);
     await refresh();
-    await inconsistencies.reload();
+  }
+
+  // The metadata in `file`, or null (with the reason shown) when it holds none.
+  async function readFile(chosen: File): Promise<object | null> {
+    try {
+      const text = await chosen.text();
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch (failure) {
+        throw new Error(`${chosen.name} is not valid JSON: ${describeError(failure)}`);
+      }
+      return metadataOfFile(parsed);
+    } catch (failure) {
+      importing.setError(failure);
+      return null;
+    }
   }
 
   async function importFile(event: FormEvent) {
     event.preventDefault();
     startAction();
     if (file === null) {
-      setImportError(new Error('Choose a metadata file to import first.'));
+      importing.setError(new Error('Choose a metadata file to import first.'));
       return;
     }
-    let metadata: object;
-    try {
-      const text = await file.text();
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch (failure) {
-        const reason = failure instanceof Error ? failure.message : String(failure);
-        throw new Error(`${file.name} is not valid JSON: ${reason}`);
-      }
-      metadata = metadataOfFile(parsed);
-    } catch (failure) {
-      setImportError(failure);
-      return;
-    }
+    const imported = await readFile(file);
+    if (imported === null) return;
     if (!window.confirm(`Replace all of the engine's metadata with ${file.name}?`)) return;
-    setImporting(true);
-    try {
-      await metadataCall('replace_metadata', { metadata });
+    await importing.run(async () => {
+      await metadataCall('replace_metadata', { metadata: imported });
       if (fileInput.current !== null) fileInput.current.value = '';
       setFile(null);
       await afterChange('Metadata imported');
-    } catch (failure) {
-      setImportError(failure);
-    } finally {
-      setImporting(false);
-    }
+    });
   }
 
-  const objects = inconsistencies.objects;
   return (
     <div className="metadata-page">
       <h1>Metadata</h1>
-      {status !== null ? (
-        <p className="ok" role="status">
-          {status}
-        </p>
-      ) : null}
+      <StatusMessage text={status} />
 
       <section className="card" aria-labelledby="metadata-export">
         <h2 id="metadata-export">Export and reload</h2>
@@ -116,8 +106,8 @@ export function MetadataPage() {
             label="Export metadata"
             action={async () => {
               startAction();
-              const metadata = await metadataCall('export_metadata');
-              download(JSON.stringify(metadata, null, 2) + '\n', EXPORT_FILE_NAME);
+              const exported = await metadataCall('export_metadata');
+              download(JSON.stringify(exported, null, 2) + '\n', EXPORT_FILE_NAME);
               setStatus(`Metadata exported to ${EXPORT_FILE_NAME}`);
             }}
           />
@@ -148,36 +138,29 @@ export function MetadataPage() {
             type="file"
             accept=".json,application/json"
             onChange={(event) => {
-              setImportError(null);
+              importing.setError(null);
               setFile(event.target.files?.[0] ?? null);
             }}
           />
         </label>
-        <ErrorMessage error={importError} />
-        <button type="submit" className="primary" disabled={importing}>
+        <ErrorMessage error={importing.error} />
+        <button type="submit" className="primary" disabled={importing.busy}>
           Import metadata
         </button>
       </form>
 
       <section aria-labelledby="metadata-inconsistent">
         <h2 id="metadata-inconsistent">Inconsistent objects</h2>
-        <ErrorMessage error={inconsistencies.error} />
-        {objects === null ? (
-          inconsistencies.error === null ? <p className="muted">Loading…</p> : null
-        ) : objects.length === 0 ? (
+        {metadata === null ? (
+          <Loading error={error} />
+        ) : inconsistencies.length === 0 ? (
           <p>No inconsistent objects</p>
         ) : (
           <>
             <table className="list">
-              <thead>
-                <tr>
-                  <th scope="col">Type</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Reason</th>
-                </tr>
-              </thead>
+              <ListHead columns={['Type', 'Name', 'Reason']} />
               <tbody>
-                {objects.map((object, index) => (
+                {inconsistencies.map((object, index) => (
                   <tr key={`${object.type} ${object.name} ${index}`}>
                     <td>{object.type}</td>
                     <td>{object.name}</td>

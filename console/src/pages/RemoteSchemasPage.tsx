@@ -4,12 +4,10 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 
 import { metadataCall } from '../api';
-import { ActionButton, ErrorMessage } from '../components';
-import { useMetadata } from '../metadata';
-import type { RemoteSchemaEntry } from '../metadata';
+import { ActionButton, ListHead, Loading, StatusMessage, Tabs } from '../components';
+import { describeInconsistency, findInconsistency, useMetadata } from '../metadata';
+import type { InconsistentObject, RemoteSchemaEntry } from '../metadata';
 import { AddRemoteSchemaForm } from './remote-schemas/AddRemoteSchemaForm';
-import { remoteSchemaOf, useInconsistencies } from './remote-schemas/inconsistencies';
-import type { InconsistentObject } from './remote-schemas/inconsistencies';
 import { useRemoteIntrospection } from './remote-schemas/introspection';
 import { DetailsTab, RelationshipsTab } from './remote-schemas/RemoteSchemaTabs';
 import './remote-schemas/remote-schemas.css';
@@ -25,26 +23,13 @@ function schemaUrl(entry: RemoteSchemaEntry): string {
   return '';
 }
 
-function inconsistencyOf(
-  objects: InconsistentObject[] | null,
-  name: string,
-): InconsistentObject | undefined {
-  return objects?.find((object) => remoteSchemaOf(object) === name);
-}
-
 function StatusText({ object }: { object: InconsistentObject | undefined }) {
   if (object === undefined) return <span className="ok">OK</span>;
-  return (
-    <span className="remote-schema-inconsistent">
-      {object.reason}
-      {object.message !== undefined && object.message !== '' ? `: ${object.message}` : ''}
-    </span>
-  );
+  return <span className="inconsistent">{describeInconsistency(object)}</span>;
 }
 
 export function RemoteSchemasPage() {
-  const { metadata, error, loading, refresh } = useMetadata();
-  const inconsistencies = useInconsistencies();
+  const { metadata, inconsistencies, error, refresh } = useMetadata();
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
 
@@ -56,13 +41,7 @@ export function RemoteSchemasPage() {
       <p className="muted">
         GraphQL services whose fields Junction serves beside the databases' and joins to them.
       </p>
-      <ErrorMessage error={error} />
-      <ErrorMessage error={inconsistencies.error} />
-      {status !== null ? (
-        <p className="ok" role="status">
-          {status}
-        </p>
-      ) : null}
+      <StatusMessage text={status} />
       {adding ? (
         <AddRemoteSchemaForm
           onCancel={() => setAdding(false)}
@@ -86,20 +65,11 @@ export function RemoteSchemasPage() {
           </button>
         </p>
       )}
-      {metadata === null && loading ? <p className="muted">Loading…</p> : null}
+      {metadata === null ? <Loading error={error} /> : null}
       {metadata !== null && schemas.length === 0 ? <p>No remote schemas yet.</p> : null}
       {schemas.length > 0 ? (
         <table className="list">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">URL</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <ListHead columns={['Name', 'URL', 'Status']} actions />
           <tbody>
             {schemas.map((entry) => (
               <tr key={entry.name}>
@@ -110,11 +80,9 @@ export function RemoteSchemasPage() {
                   <code>{schemaUrl(entry)}</code>
                 </td>
                 <td>
-                  {inconsistencies.objects === null ? (
-                    <span className="muted">…</span>
-                  ) : (
-                    <StatusText object={inconsistencyOf(inconsistencies.objects, entry.name)} />
-                  )}
+                  <StatusText
+                    object={findInconsistency(inconsistencies, 'remote_schema', entry.name)}
+                  />
                 </td>
                 <td>
                   <div className="remote-schema-actions">
@@ -125,7 +93,6 @@ export function RemoteSchemasPage() {
                         setStatus(null);
                         await metadataCall('reload_remote_schema', { name: entry.name });
                         await refresh();
-                        await inconsistencies.reload();
                         setStatus(`Remote schema ${entry.name} reloaded`);
                       }}
                     />
@@ -153,30 +120,27 @@ export function RemoteSchemasPage() {
 }
 
 const TABS = [
-  { id: 'details', label: 'Details' },
-  { id: 'relationships', label: 'Relationships' },
+  { id: 'details', title: 'Details' },
+  { id: 'relationships', title: 'Relationships' },
 ] as const;
 
 export function RemoteSchemaPage() {
   const params = useParams();
   const name = params.name ?? '';
   const tab = params.tab === 'relationships' ? 'relationships' : 'details';
-  const { metadata, error, loading } = useMetadata();
-  const inconsistencies = useInconsistencies();
+  const { metadata, inconsistencies, generation, error } = useMetadata();
   const entry = metadata?.remote_schemas?.find((schema) => schema.name === name);
-  // Introspected again whenever the entry changes (a reload gives a new metadata object).
-  const introspection = useRemoteIntrospection(entry !== undefined ? name : null, entry);
+  const introspection = useRemoteIntrospection(entry !== undefined ? name : null, generation);
 
   if (entry === undefined) {
     return (
       <div className="remote-schemas-page">
-        <p>
+        <p className="breadcrumb">
           <Link to="/remote-schemas">Remote Schemas</Link>
         </p>
         <h1>{name}</h1>
-        <ErrorMessage error={error} />
-        {metadata === null && loading ? (
-          <p className="muted">Loading…</p>
+        {metadata === null ? (
+          <Loading error={error} />
         ) : (
           <p>There is no remote schema named {name}.</p>
         )}
@@ -184,7 +148,9 @@ export function RemoteSchemaPage() {
     );
   }
 
-  const inconsistency = inconsistencyOf(inconsistencies.objects, name);
+  const inconsistency = findInconsistency(inconsistencies, 'remote_schema', name);
+  // The Relationships tab is keyed on the schema (as TablePage's tabs are on the table): going
+  // back from one schema's page to another's must not carry an open form over.
   return (
     <div className="remote-schemas-page">
       <p className="breadcrumb">
@@ -192,29 +158,22 @@ export function RemoteSchemaPage() {
       </p>
       <h1>{name}</h1>
       {inconsistency !== undefined ? (
-        <p className="remote-schema-inconsistent">
+        <p className="inconsistent">
           Inconsistent: <StatusText object={inconsistency} />
         </p>
       ) : null}
-      <nav className="tabs" role="tablist" aria-label={`${name} tabs`}>
-        {TABS.map((item) => (
-          <Link
-            key={item.id}
-            to={schemaPath(name, item.id)}
-            role="tab"
-            aria-selected={tab === item.id}
-          >
-            {item.label}
-          </Link>
-        ))}
-      </nav>
-      <div role="tabpanel" aria-label={tab === 'details' ? 'Details' : 'Relationships'}>
+      <Tabs
+        label={`${name} tabs`}
+        tabs={TABS}
+        selected={tab}
+        pathOf={(id) => schemaPath(name, id)}
+      >
         {tab === 'details' ? (
           <DetailsTab entry={entry} introspection={introspection} />
         ) : (
-          <RelationshipsTab entry={entry} introspection={introspection} />
+          <RelationshipsTab key={name} entry={entry} introspection={introspection} />
         )}
-      </div>
+      </Tabs>
     </div>
   );
 }

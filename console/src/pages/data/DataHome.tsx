@@ -5,19 +5,18 @@ import type { FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 
 import { metadataCall } from '../../api';
-import { ActionButton, ErrorMessage } from '../../components';
-import { useMetadata } from '../../metadata';
-import { commandPrefix, sourceInconsistency, useInconsistencies } from './catalog';
+import { ActionButton, ErrorMessage, ListHead, Loading } from '../../components';
+import { useAction } from '../../hooks';
+import { describeInconsistency, findInconsistency, useMetadata } from '../../metadata';
+import { commandPrefix } from './catalog';
 import './data.css';
 
 export function DataHome() {
-  const { metadata, error, refresh } = useMetadata();
-  const inconsistencies = useInconsistencies(metadata);
+  const { metadata, inconsistencies, error, refresh } = useMetadata();
   const [adding, setAdding] = useState(false);
 
   async function reload(name: string) {
     await metadataCall('reload_metadata', { reload_sources: [name] });
-    // A new metadata object: the statuses are read again with it.
     await refresh();
   }
 
@@ -30,29 +29,16 @@ export function DataHome() {
   return (
     <section className="data-page">
       <h1>Data</h1>
-      <ErrorMessage error={error} />
-      <ErrorMessage error={inconsistencies.error} />
       {metadata === null ? (
-        error === null ? (
-          <p className="page-note">Loading…</p>
-        ) : null
+        <Loading error={error} />
       ) : sources.length === 0 ? (
         <p className="muted">No database is connected yet.</p>
       ) : (
         <table className="list" aria-label="Sources">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Kind</th>
-              <th>Status</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <ListHead columns={['Name', 'Kind', 'Status']} actions />
           <tbody>
             {sources.map((source) => {
-              const reason = sourceInconsistency(inconsistencies.data, source.name);
+              const inconsistency = findInconsistency(inconsistencies, 'source', source.name);
               return (
                 <tr key={source.name}>
                   <td>
@@ -60,12 +46,10 @@ export function DataHome() {
                   </td>
                   <td>{source.kind}</td>
                   <td>
-                    {inconsistencies.data === null ? (
-                      <span className="muted">…</span>
-                    ) : reason === null ? (
+                    {inconsistency === undefined ? (
                       <span className="ok">OK</span>
                     ) : (
-                      <span className="inconsistent">{reason}</span>
+                      <span className="inconsistent">{describeInconsistency(inconsistency)}</span>
                     )}
                   </td>
                   <td className="actions">
@@ -121,14 +105,11 @@ function ConnectDatabaseForm({
   const [kind, setKind] = useState<'postgres' | 'sqlite'>('postgres');
   const [url, setUrl] = useState('');
   const [file, setFile] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       if (kind === 'postgres') {
         await metadataCall('pg_add_source', {
           name,
@@ -138,11 +119,7 @@ function ConnectDatabaseForm({
         await metadataCall('sqlite_add_source', { name, configuration: { db: file } });
       }
       await onDone();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const location = kind === 'postgres' ? url : file;

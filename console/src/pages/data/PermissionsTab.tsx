@@ -6,10 +6,18 @@ import type { FormEvent } from 'react';
 
 import { metadataRequest } from '../../api';
 import type { MetadataCommand } from '../../api';
-import { ErrorMessage, JsonBlock } from '../../components';
+import {
+  ErrorMessage,
+  JsonObjectField,
+  ListHead,
+  MetadataCallPreview,
+  parseJsonObject,
+} from '../../components';
+import { useAction } from '../../hooks';
 import { useMetadata } from '../../metadata';
-import type { Metadata, SelectPermission, TableEntry, TableName } from '../../metadata';
+import type { Metadata, SelectPermission } from '../../metadata';
 import { commandPrefix } from './catalog';
+import type { TableLocation } from './catalog';
 import type { TableContext } from './TablePage';
 
 type Access = 'full' | 'partial' | 'none';
@@ -37,7 +45,7 @@ function accessOf(permission: SelectPermission | undefined, columns: string[] | 
 
 export function PermissionsTab({ context }: { context: TableContext }) {
   const { metadata } = useMetadata();
-  const entry = context.entry as TableEntry;
+  const { entry } = context;
   const [addedRoles, setAddedRoles] = useState<string[]>([]);
   const [newRole, setNewRole] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
@@ -58,15 +66,7 @@ export function PermissionsTab({ context }: { context: TableContext }) {
   return (
     <>
       <table className="list permissions" aria-label="Permissions">
-        <thead>
-          <tr>
-            <th>Role</th>
-            <th>Select</th>
-            <th>
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <ListHead columns={['Role', 'Select']} actions />
         <tbody>
           {roles.length === 0 ? (
             <tr>
@@ -107,7 +107,7 @@ export function PermissionsTab({ context }: { context: TableContext }) {
       {editing === null ? null : (
         <SelectPermissionEditor
           key={editing}
-          where={{ source: context.source.name, kind: context.source.kind, table: context.table }}
+          where={context.location}
           role={editing}
           existing={permissionOf(editing)}
           columns={columns}
@@ -120,16 +120,8 @@ export function PermissionsTab({ context }: { context: TableContext }) {
 }
 
 function parseFilter(text: string): { value: object; problem: string | null } {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      return { value: {}, problem: 'Row filter is not valid JSON: it must be an object, like {}.' };
-    }
-    return { value, problem: null };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { value: {}, problem: `Row filter is not valid JSON: ${reason}` };
-  }
+  const { value, problem } = parseJsonObject(text, 'Row filter');
+  return { value: value ?? {}, problem };
 }
 
 function parseLimit(text: string): { value: number | undefined; problem: string | null } {
@@ -149,7 +141,7 @@ function SelectPermissionEditor({
   columnsError,
   onDone,
 }: {
-  where: { source: string; kind: string; table: TableName };
+  where: TableLocation;
   role: string;
   existing: SelectPermission | undefined;
   columns: string[] | null;
@@ -169,8 +161,7 @@ function SelectPermissionEditor({
   const [aggregations, setAggregations] = useState(
     existing?.permission.allow_aggregations ?? false,
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
   const filter = parseFilter(filterText);
   const limit = parseLimit(limitText);
@@ -200,23 +191,23 @@ function SelectPermissionEditor({
   const save: MetadataCommand =
     existing === undefined ? create : { type: 'bulk', args: [drop, create] };
 
-  async function run(command: MetadataCommand) {
-    setBusy(true);
-    setError(null);
-    try {
+  async function send(command: MetadataCommand) {
+    const sent = await run(async () => {
       await metadataRequest(command);
       await refresh();
-      onDone();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (sent) onDone();
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (filter.problem === null && limit.problem === null) void run(save);
+    if (filter.problem === null && limit.problem === null) void send(save);
+  }
+
+  function remove() {
+    if (window.confirm(`Delete the select permission of role ${role} on this table?`)) {
+      void send(drop);
+    }
   }
 
   function toggle(column: string, checked: boolean) {
@@ -260,16 +251,13 @@ function SelectPermissionEditor({
           ))}
         </div>
       </fieldset>
-      <label>
-        Row filter
-        <textarea
-          value={filterText}
-          onChange={(event) => setFilterText(event.target.value)}
-          spellCheck={false}
-          placeholder='{"user_id": {"_eq": "X-Hasura-User-Id"}}'
-        />
-      </label>
-      {filter.problem !== null ? <ErrorMessage error={new Error(filter.problem)} /> : null}
+      <JsonObjectField
+        label="Row filter"
+        text={filterText}
+        onChange={setFilterText}
+        placeholder='{"user_id": {"_eq": "X-Hasura-User-Id"}}'
+        problem={filter.problem}
+      />
       <div className="row">
         <label>
           Limit
@@ -292,8 +280,7 @@ function SelectPermissionEditor({
         </label>
       </div>
       {limit.problem !== null ? <ErrorMessage error={new Error(limit.problem)} /> : null}
-      <h3>Metadata call</h3>
-      <JsonBlock value={save} label="Metadata call preview" />
+      <MetadataCallPreview command={save} />
       <ErrorMessage error={error} />
       <div className="row">
         <button
@@ -307,7 +294,7 @@ function SelectPermissionEditor({
           type="button"
           className="danger"
           disabled={busy || existing === undefined}
-          onClick={() => void run(drop)}
+          onClick={remove}
         >
           Delete Permissions
         </button>

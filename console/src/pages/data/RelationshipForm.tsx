@@ -6,8 +6,13 @@
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 
-import { metadataRequest } from '../../api';
-import { ErrorMessage, JsonBlock } from '../../components';
+import { describeError, metadataRequest } from '../../api';
+import {
+  ErrorMessage,
+  JsonObjectField,
+  MetadataCallPreview,
+  parseJsonObject,
+} from '../../components';
 import {
   ColumnMapping,
   mappingProblem,
@@ -16,72 +21,19 @@ import {
 } from '../../components/ColumnMapping';
 import type { ColumnPair } from '../../components/ColumnMapping';
 import { TargetPicker } from '../../components/TargetPicker';
-import type { TargetOption } from '../../components/TargetPicker';
-import { findTable, qualifiedName, useMetadata } from '../../metadata';
-import type { Metadata, TableName } from '../../metadata';
-import {
-  fetchSourceTables,
-  sameTable,
-  servableSources,
-  useInconsistencies,
-  useLoaded,
-  useTableInfo,
-} from './catalog';
-import { isLocal, saveCommand, targetKey, targetLabel } from './relationships';
+import { useAction, useLoaded } from '../../hooks';
+import { findSource, findTable, useMetadata } from '../../metadata';
+import type { TableName } from '../../metadata';
+import { fetchSourceTables, servableSources, useTableInfo } from './catalog';
+import { isLocal, saveCommand, targetKey, targetLabel, targetOptions } from './relationships';
 import type { RelationshipRow, Target } from './relationships';
 import type { TableContext } from './TablePage';
 
 const REMOTE_FIELD_EXAMPLE = '{"user": {"arguments": {"id": "$user_id"}}}';
 
-// Every table of every source (tracked ones first, this source's before the others') and every
-// remote schema, as picker options.
-function targetOptions(
-  metadata: Metadata | null,
-  here: string,
-  untracked: Map<string, TableName[]>,
-): TargetOption<Target>[] {
-  const sources = [...(metadata?.sources ?? [])].sort(
-    (a, b) => Number(b.name === here) - Number(a.name === here),
-  );
-  const option = (target: Target, note?: string): TargetOption<Target> => ({
-    key: targetKey(target),
-    label: targetLabel(target),
-    value: target,
-    note,
-  });
-  const tracked = sources.flatMap((source) =>
-    source.tables.map((entry) =>
-      option({
-        kind: 'table',
-        source: source.name,
-        table: qualifiedName(entry.table, source.kind),
-      }),
-    ),
-  );
-  const others = sources.flatMap((source) => {
-    const known = source.tables.map((entry) => qualifiedName(entry.table, source.kind));
-    return (untracked.get(source.name) ?? [])
-      .filter((table) => !known.some((tracked) => sameTable(tracked, table)))
-      .map((table) => option({ kind: 'table', source: source.name, table }, 'untracked'));
-  });
-  const schemas = (metadata?.remote_schemas ?? []).map((schema) =>
-    option({ kind: 'remote_schema', name: schema.name }),
-  );
-  return [...tracked, ...others, ...schemas];
-}
-
 function parseRemoteField(text: string): { value: unknown; problem: string | null } {
   if (text.trim() === '') return { value: null, problem: 'Write the remote field to join to.' };
-  try {
-    const value: unknown = JSON.parse(text);
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      return { value, problem: 'Remote field is not valid JSON: it must be an object.' };
-    }
-    return { value, problem: null };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { value: null, problem: `Remote field is not valid JSON: ${reason}` };
-  }
+  return parseJsonObject(text, 'Remote field');
 }
 
 export function RelationshipForm({
@@ -93,9 +45,8 @@ export function RelationshipForm({
   original: RelationshipRow | null;
   onDone: () => void;
 }) {
-  const { metadata, refresh } = useMetadata();
-  const { source, table, info } = context;
-  const where = { source: source.name, kind: source.kind, table };
+  const { metadata, inconsistencies, refresh } = useMetadata();
+  const { source, location, info } = context;
 
   const [name, setName] = useState(original?.name ?? '');
   const [type, setType] = useState<'object' | 'array'>(
@@ -109,25 +60,20 @@ export function RelationshipForm({
       ? JSON.stringify(original.remoteField, null, 2)
       : '',
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
   // The databases' untracked tables, from every source the engine can serve.
-  const inconsistencies = useInconsistencies(metadata);
-  const listable =
-    inconsistencies.data === null ? null : servableSources(metadata, inconsistencies.data);
+  const listable = servableSources(metadata, inconsistencies);
   const untracked = useLoaded(
-    listable === null ? null : JSON.stringify(listable.map((entry) => entry.name)),
+    JSON.stringify(listable.map((entry) => [entry.name, entry.kind])),
     async () => {
-      const answers = await Promise.allSettled(
-        (listable ?? []).map((entry) => fetchSourceTables(entry.name, entry.kind)),
-      );
+      const answers = await Promise.allSettled(listable.map(fetchSourceTables));
       const tables = new Map<string, TableName[]>();
       const failures: string[] = [];
       answers.forEach((answer, index) => {
-        const sourceName = (listable ?? [])[index].name;
+        const sourceName = listable[index].name;
         if (answer.status === 'fulfilled') tables.set(sourceName, answer.value);
-        else failures.push(`${sourceName} (${errorText(answer.reason)})`);
+        else failures.push(`${sourceName} (${describeError(answer.reason)})`);
       });
       return { tables, failures };
     },
@@ -143,10 +89,9 @@ export function RelationshipForm({
       : undefined;
 
   const tableTarget = target?.kind === 'table' ? target : null;
-  const farSource = metadata?.sources.find((entry) => entry.name === tableTarget?.source);
+  const farSource = tableTarget === null ? undefined : findSource(metadata, tableTarget.source);
   const targetTracked =
-    tableTarget === null ||
-    findTable(farSource, tableTarget.table.schema, tableTarget.table.name) !== undefined;
+    tableTarget === null || findTable(farSource, tableTarget.table) !== undefined;
   const farInfo = useTableInfo(farSource ?? null, tableTarget?.table ?? null);
   const sourceColumns = info.data?.columns.map((column) => column.name) ?? null;
   const referenceColumns = farInfo.data?.columns.map((column) => column.name) ?? null;
@@ -160,7 +105,7 @@ export function RelationshipForm({
     lhsFields: joinFields,
     remoteField: remoteField.value,
   };
-  const command = saveCommand(draft, where, original);
+  const command = saveCommand(draft, location, original);
 
   let problem: string | null = null;
   if (draft.name === '') problem = 'Name the relationship.';
@@ -180,17 +125,11 @@ export function RelationshipForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (problem !== null) return;
-    setBusy(true);
-    setError(null);
-    try {
+    const saved = await run(async () => {
       await metadataRequest(command);
       await refresh();
-      onDone();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (saved) onDone();
   }
 
   const editing = original !== null;
@@ -231,7 +170,7 @@ export function RelationshipForm({
         <fieldset className="mapping">
           <legend>Column mapping</legend>
           <p className="muted">
-            {isLocal(draft, where)
+            {isLocal(draft, location)
               ? 'A table of this database: an object or array relationship.'
               : 'A table of another database: a remote relationship.'}
             {targetTracked ? null : ' The engine joins only tracked tables: track this one first.'}
@@ -256,8 +195,7 @@ export function RelationshipForm({
           jsonError={jsonError}
         />
       )}
-      <h3>Metadata call</h3>
-      <JsonBlock value={command} label="Metadata call preview" />
+      <MetadataCallPreview command={command} />
       <ErrorMessage error={error} />
       {problem !== null && jsonError === null ? <p className="muted form-hint">{problem}</p> : null}
       <div className="row">
@@ -270,10 +208,6 @@ export function RelationshipForm({
       </div>
     </form>
   );
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 // A remote schema join: which of the row's columns the remote field's arguments use ($column),
@@ -320,16 +254,13 @@ function RemoteSchemaJoin({
           </label>
         ))}
       </fieldset>
-      <label>
-        Remote field
-        <textarea
-          value={remoteFieldText}
-          onChange={(event) => setRemoteFieldText(event.target.value)}
-          placeholder={REMOTE_FIELD_EXAMPLE}
-          spellCheck={false}
-        />
-      </label>
-      {jsonError !== null ? <ErrorMessage error={new Error(jsonError)} /> : null}
+      <JsonObjectField
+        label="Remote field"
+        text={remoteFieldText}
+        onChange={setRemoteFieldText}
+        placeholder={REMOTE_FIELD_EXAMPLE}
+        problem={jsonError}
+      />
     </>
   );
 }

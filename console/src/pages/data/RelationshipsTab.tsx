@@ -2,11 +2,11 @@
 // editable and deletable, and the form that adds one (RelationshipForm).
 import { useState } from 'react';
 
-import { metadataRequest } from '../../api';
-import { ActionButton } from '../../components';
+import { describeError, metadataRequest } from '../../api';
+import { ActionButton, ErrorMessage, ListHead } from '../../components';
+import { useLoaded } from '../../hooks';
 import { formatTableName, useMetadata } from '../../metadata';
-import type { TableEntry } from '../../metadata';
-import { fetchTableInfo, useLoaded } from './catalog';
+import { fetchTableInfo } from './catalog';
 import type { TableInfo } from './catalog';
 import { RelationshipForm } from './RelationshipForm';
 import { dropCommand, foreignKeyTables, relationshipRows } from './relationships';
@@ -15,43 +15,43 @@ import type { TableContext } from './TablePage';
 
 export function RelationshipsTab({ context }: { context: TableContext }) {
   const { metadata, refresh } = useMetadata();
-  const { source, table, info } = context;
-  const entry = context.entry as TableEntry;
-  const where = { source: source.name, kind: source.kind, table };
+  const { source, location, entry, info } = context;
   // `null`: no form; `{original: null}`: adding; otherwise editing that row.
   const [form, setForm] = useState<{ original: RelationshipRow | null } | null>(null);
 
   // Relationships on another table's foreign key name only its columns; that table's info says
-  // which of ours they reference. A table that cannot be read leaves the columns shown as named.
+  // which of ours they reference. A table that cannot be read leaves the columns shown as named,
+  // and the reason under the list.
   const farTables = foreignKeyTables(entry, source.kind);
   const farInfos = useLoaded(
     farTables.length === 0 ? null : JSON.stringify([source.name, farTables]),
     async () => {
-      const infos = new Map<string, TableInfo>();
-      await Promise.all(
-        farTables.map(async (far) => {
-          try {
-            infos.set(formatTableName(far), await fetchTableInfo(source.name, far, source.kind));
-          } catch {
-            // Shown as the foreign key's columns instead of a mapping.
-          }
-        }),
+      const answers = await Promise.allSettled(
+        farTables.map((far) => fetchTableInfo(source, far)),
       );
-      return infos;
+      const infos = new Map<string, TableInfo>();
+      const failures: string[] = [];
+      answers.forEach((answer, index) => {
+        const name = formatTableName(farTables[index]);
+        if (answer.status === 'fulfilled') infos.set(name, answer.value);
+        else failures.push(`${name} (${describeError(answer.reason)})`);
+      });
+      return { infos, failures };
     },
   );
+  const farFailures = farInfos.data?.failures ?? [];
 
   const rows = relationshipRows(
     entry,
-    { ...where, info: info.data ?? undefined },
-    farInfos.data ?? new Map(),
+    { ...location, info: info.data ?? undefined },
+    farInfos.data?.infos ?? new Map(),
     metadata,
   );
 
   async function remove(row: RelationshipRow) {
-    await metadataRequest(dropCommand(row, where));
+    await metadataRequest(dropCommand(row, location));
     await refresh();
-    if (form?.original?.name === row.name) setForm(null);
+    setForm((current) => (current?.original?.name === row.name ? null : current));
   }
 
   return (
@@ -60,17 +60,7 @@ export function RelationshipsTab({ context }: { context: TableContext }) {
         <p className="muted">This table has no relationships yet.</p>
       ) : (
         <table className="list" aria-label="Relationships">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Kind</th>
-              <th>Target</th>
-              <th>Mapping</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <ListHead columns={['Name', 'Kind', 'Target', 'Mapping']} actions />
           <tbody>
             {rows.map((row) => (
               <tr key={`${row.local ? 'local' : 'remote'}:${row.name}`}>
@@ -101,6 +91,12 @@ export function RelationshipsTab({ context }: { context: TableContext }) {
           </tbody>
         </table>
       )}
+      <ErrorMessage error={farInfos.error} />
+      {farFailures.length > 0 ? (
+        <ErrorMessage
+          error={new Error(`Foreign keys not read for: ${farFailures.join('; ')}`)}
+        />
+      ) : null}
       {form === null ? (
         <p>
           <button type="button" className="primary" onClick={() => setForm({ original: null })}>

@@ -3,16 +3,20 @@
 import { Link, useParams } from 'react-router-dom';
 
 import { metadataCall, metadataRequest } from '../../api';
-import { ActionButton, ErrorMessage } from '../../components';
-import { findSource, formatTableName, qualifiedName, tablePath, useMetadata } from '../../metadata';
-import type { TableName } from '../../metadata';
+import type { MetadataCommand } from '../../api';
+import { ActionButton, ErrorMessage, Loading } from '../../components';
 import {
-  commandPrefix,
+  describeInconsistency,
+  findInconsistency,
+  findSource,
+  formatTableName,
+  qualifiedName,
   sameTable,
-  sourceInconsistency,
-  useInconsistencies,
-  useSourceTables,
-} from './catalog';
+  tablePath,
+  useMetadata,
+} from '../../metadata';
+import type { TableName } from '../../metadata';
+import { commandPrefix, useSourceTables } from './catalog';
 import './data.css';
 
 function compareTables(a: TableName, b: TableName): number {
@@ -21,19 +25,19 @@ function compareTables(a: TableName, b: TableName): number {
 
 export function SourcePage() {
   const { source: sourceName = '' } = useParams();
-  const { metadata, error, refresh } = useMetadata();
+  const { metadata, inconsistencies, generation, error, refresh } = useMetadata();
   const source = findSource(metadata, sourceName);
-  const inconsistencies = useInconsistencies(metadata);
-  const reason = sourceInconsistency(inconsistencies.data, sourceName);
-  // The database is asked only once it is known to be servable.
-  const listable = source !== undefined && inconsistencies.data !== null && reason === null;
-  const databaseTables = useSourceTables(listable ? source : null, metadata);
+  const inconsistency = findInconsistency(inconsistencies, 'source', sourceName);
+  // The database is asked only when the engine can serve it.
+  const listable = source !== undefined && inconsistency === undefined;
+  const databaseTables = useSourceTables(listable ? source : null, generation);
 
   if (metadata === null) {
     return (
       <section className="data-page">
+        <Breadcrumb />
         <h1>{sourceName}</h1>
-        {error === null ? <p className="page-note">Loading…</p> : <ErrorMessage error={error} />}
+        <Loading error={error} />
       </section>
     );
   }
@@ -55,24 +59,26 @@ export function SourcePage() {
     .filter((table) => !tracked.some((known) => sameTable(known, table)))
     .sort(compareTables);
 
+  const trackCommand = (table: TableName): MetadataCommand => ({
+    type: `${prefix}_track_table`,
+    args: { source: sourceName, table: { schema: table.schema, name: table.name } },
+  });
+
   async function track(table: TableName) {
-    await metadataCall(`${prefix}_track_table`, { source: sourceName, table });
+    await metadataRequest(trackCommand(table));
     await refresh();
   }
 
   async function untrack(table: TableName) {
-    await metadataCall(`${prefix}_untrack_table`, { source: sourceName, table });
+    await metadataCall(`${prefix}_untrack_table`, {
+      source: sourceName,
+      table: { schema: table.schema, name: table.name },
+    });
     await refresh();
   }
 
   async function trackAll() {
-    await metadataRequest({
-      type: 'bulk',
-      args: untracked.map((table) => ({
-        type: `${prefix}_track_table`,
-        args: { source: sourceName, table: { schema: table.schema, name: table.name } },
-      })),
-    });
+    await metadataRequest({ type: 'bulk', args: untracked.map(trackCommand) });
     await refresh();
   }
 
@@ -82,32 +88,23 @@ export function SourcePage() {
       <h1>{sourceName}</h1>
       <p className="muted">
         {source.kind} database
-        {databaseTables.loading || inconsistencies.loading ? ' · reading its tables…' : null}
+        {databaseTables.loading ? ' · reading its tables…' : null}
       </p>
-      <ErrorMessage error={inconsistencies.error} />
-      {reason !== null ? (
-        <ErrorMessage error={new Error(reason)} />
-      ) : inconsistencies.data === null ? null : (
+      {inconsistency !== undefined ? (
+        <ErrorMessage error={new Error(describeInconsistency(inconsistency))} />
+      ) : (
         <>
           <h2>Tracked tables</h2>
           {tracked.length === 0 ? (
             <p className="muted">No table of this database is tracked.</p>
           ) : (
-            <ul className="table-list" aria-label="Tracked tables">
-              {tracked.map((table) => {
-                const label = formatTableName(table);
-                return (
-                  <li key={label}>
-                    <Link to={tablePath(sourceName, table)}>{label}</Link>
-                    <ActionButton
-                      label="Untrack"
-                      ariaLabel={`Untrack ${label}`}
-                      action={() => untrack(table)}
-                    />
-                  </li>
-                );
-              })}
-            </ul>
+            <TableList
+              label="Tracked tables"
+              tables={tracked}
+              pathOf={(table) => tablePath(sourceName, table)}
+              actionLabel="Untrack"
+              action={untrack}
+            />
           )}
           <h2>Untracked tables</h2>
           <ErrorMessage error={databaseTables.error} />
@@ -115,27 +112,51 @@ export function SourcePage() {
             <p className="muted">Every table of this database is tracked.</p>
           ) : (
             <>
-              <ul className="table-list" aria-label="Untracked tables">
-                {untracked.map((table) => {
-                  const label = formatTableName(table);
-                  return (
-                    <li key={label}>
-                      <span>{label}</span>
-                      <ActionButton
-                        label="Track"
-                        ariaLabel={`Track ${label}`}
-                        action={() => track(table)}
-                      />
-                    </li>
-                  );
-                })}
-              </ul>
+              <TableList
+                label="Untracked tables"
+                tables={untracked}
+                actionLabel="Track"
+                action={track}
+              />
               <ActionButton label="Track all" className="primary" action={trackAll} />
             </>
           )}
         </>
       )}
     </section>
+  );
+}
+
+// Tables, each with one action ("Track public.order"), and a link to its page when it has one.
+function TableList({
+  label,
+  tables,
+  pathOf,
+  actionLabel,
+  action,
+}: {
+  label: string;
+  tables: TableName[];
+  pathOf?: (table: TableName) => string;
+  actionLabel: string;
+  action: (table: TableName) => Promise<void>;
+}) {
+  return (
+    <ul className="table-list" aria-label={label}>
+      {tables.map((table) => {
+        const name = formatTableName(table);
+        return (
+          <li key={JSON.stringify([table.schema, table.name])}>
+            {pathOf !== undefined ? <Link to={pathOf(table)}>{name}</Link> : <span>{name}</span>}
+            <ActionButton
+              label={actionLabel}
+              ariaLabel={`${actionLabel} ${name}`}
+              action={() => action(table)}
+            />
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

@@ -2,22 +2,22 @@
 // get_table_info), its relationships (local and remote) and its select permissions.
 import { Link, useParams } from 'react-router-dom';
 
-import { ErrorMessage } from '../../components';
+import { ListHead, Loading, Tabs } from '../../components';
+import type { Loaded } from '../../hooks';
 import { findSource, findTable, formatTableName, tablePath, useMetadata } from '../../metadata';
 import type { SourceEntry, TableEntry, TableName } from '../../metadata';
 import { useTableInfo } from './catalog';
-import type { Loaded, TableInfo } from './catalog';
+import type { TableInfo, TableLocation } from './catalog';
 import { PermissionsTab } from './PermissionsTab';
 import { formatMapping } from './relationships';
 import { RelationshipsTab } from './RelationshipsTab';
 import './data.css';
 
-// What every tab of the table page works on.
+// What the Relationships and Permissions tabs work on: a tracked table.
 export interface TableContext {
   source: SourceEntry;
-  table: TableName;
-  // The table's metadata entry; undefined when the table is not tracked.
-  entry: TableEntry | undefined;
+  location: TableLocation;
+  entry: TableEntry;
   info: Loaded<TableInfo>;
 }
 
@@ -32,61 +32,58 @@ export function TablePage() {
   const sourceName = params.source ?? '';
   const table: TableName = { schema: params.schema ?? '', name: params.table ?? '' };
   const tab = params.tab ?? 'columns';
-  const { metadata, error } = useMetadata();
+  const { metadata, generation, error } = useMetadata();
   const source = findSource(metadata, sourceName);
-  const info = useTableInfo(source ?? null, table);
-  const title = formatTableName(table);
+  // Read again after every change, so a reloaded source shows its table's new columns.
+  const info = useTableInfo(source ?? null, table, generation);
+  const sourcePath = `/data/${encodeURIComponent(sourceName)}`;
+  // Going back or forward from one table's page to another's keeps this page mounted: the tabs
+  // are keyed on the table, so that a form open on the first does not stay open on the second.
+  const tableKey = JSON.stringify([sourceName, table.schema, table.name]);
 
   let body;
   if (metadata === null) {
-    body = error === null ? <p className="page-note">Loading…</p> : <ErrorMessage error={error} />;
+    body = <Loading error={error} />;
   } else if (source === undefined) {
     body = <p className="muted">The engine has no database named “{sourceName}”.</p>;
   } else {
-    const context: TableContext = {
-      source,
-      table,
-      entry: findTable(source, table.schema, table.name),
-      info,
-    };
+    const entry = findTable(source, table);
+    const context: TableContext | null =
+      entry === undefined
+        ? null
+        : {
+            source,
+            location: { source: source.name, kind: source.kind, table },
+            entry,
+            info,
+          };
     body = (
-      <>
-        <div className="tabs" role="tablist" aria-label="Table">
-          {TABS.map(({ id, title: tabTitle }) => (
-            <Link
-              key={id}
-              id={`table-tab-${id}`}
-              role="tab"
-              aria-selected={tab === id}
-              aria-controls="table-tab-panel"
-              to={tablePath(sourceName, table, id)}
-            >
-              {tabTitle}
-            </Link>
-          ))}
-        </div>
-        <div id="table-tab-panel" role="tabpanel" aria-labelledby={`table-tab-${tab}`}>
-          {context.entry === undefined ? (
-            <p className="muted">
-              This table is not tracked, so the GraphQL API does not serve it; track it on the{' '}
-              <Link to={`/data/${encodeURIComponent(sourceName)}`}>database’s page</Link>.
-            </p>
-          ) : null}
-          {tab === 'columns' ? (
-            <ColumnsTab info={info} />
-          ) : tab === 'relationships' ? (
-            context.entry === undefined ? null : (
-              <RelationshipsTab context={context} />
-            )
-          ) : tab === 'permissions' ? (
-            context.entry === undefined ? null : (
-              <PermissionsTab context={context} />
-            )
-          ) : (
-            <p className="muted">No such tab.</p>
-          )}
-        </div>
-      </>
+      <Tabs
+        label="Table"
+        tabs={TABS}
+        selected={tab}
+        pathOf={(id) => tablePath(sourceName, table, id)}
+      >
+        {context === null ? (
+          <p className="muted">
+            This table is not tracked, so the GraphQL API does not serve it; track it on the{' '}
+            <Link to={sourcePath}>database’s page</Link>.
+          </p>
+        ) : null}
+        {tab === 'columns' ? (
+          <ColumnsTab info={info} />
+        ) : tab === 'relationships' ? (
+          context === null ? null : (
+            <RelationshipsTab key={tableKey} context={context} />
+          )
+        ) : tab === 'permissions' ? (
+          context === null ? null : (
+            <PermissionsTab key={tableKey} context={context} />
+          )
+        ) : (
+          <p className="muted">No such tab.</p>
+        )}
+      </Tabs>
     );
   }
 
@@ -95,32 +92,23 @@ export function TablePage() {
       <nav className="breadcrumb" aria-label="Breadcrumb">
         <Link to="/data">Databases</Link>
         <span aria-hidden="true"> / </span>
-        <Link to={`/data/${encodeURIComponent(sourceName)}`}>{sourceName}</Link>
+        <Link to={sourcePath}>{sourceName}</Link>
       </nav>
-      <h1>{title}</h1>
+      <h1>{formatTableName(table)}</h1>
       {body}
     </section>
   );
 }
 
 function ColumnsTab({ info }: { info: Loaded<TableInfo> }) {
-  if (info.error !== null) return <ErrorMessage error={info.error} />;
-  if (info.data === null) return <p className="page-note">Loading…</p>;
+  if (info.data === null) return <Loading error={info.error} />;
   const primaryKey = info.data.primary_key ?? [];
   const foreignKeys = Object.entries(info.data.foreign_keys ?? {});
   return (
     <>
       {info.data.type === 'view' ? <p className="muted">This is a view.</p> : null}
       <table className="list" aria-label="Columns">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Type</th>
-            <th>Nullable</th>
-            <th>Primary key</th>
-            <th>Default</th>
-          </tr>
-        </thead>
+        <ListHead columns={['Name', 'Type', 'Nullable', 'Primary key', 'Default']} />
         <tbody>
           {info.data.columns.map((column) => (
             <tr key={column.name}>
@@ -150,13 +138,7 @@ function ColumnsTab({ info }: { info: Loaded<TableInfo> }) {
         <>
           <h2>Foreign keys</h2>
           <table className="list" aria-label="Foreign keys">
-            <thead>
-              <tr>
-                <th>Constraint</th>
-                <th>References</th>
-                <th>Columns</th>
-              </tr>
-            </thead>
+            <ListHead columns={['Constraint', 'References', 'Columns']} />
             <tbody>
               {foreignKeys.map(([constraint, key]) => (
                 <tr key={constraint}>

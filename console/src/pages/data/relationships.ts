@@ -2,7 +2,8 @@
 // entry, and the metadata calls that create, replace and delete one. Pure functions: the tab and
 // its form render what these return and send what these build.
 import type { MetadataCommand } from '../../api';
-import { formatTableName, qualifiedName } from '../../metadata';
+import type { TargetOption } from '../../components/TargetPicker';
+import { findSource, formatTableName, qualifiedName, sameTable } from '../../metadata';
 import type {
   LocalRelationship,
   Metadata,
@@ -10,8 +11,8 @@ import type {
   TableEntry,
   TableName,
 } from '../../metadata';
-import { commandPrefix, sameTable } from './catalog';
-import type { TableInfo } from './catalog';
+import { commandPrefix } from './catalog';
+import type { TableInfo, TableLocation } from './catalog';
 
 // What a relationship points to: a table of some source, or a remote schema.
 export type Target =
@@ -45,6 +46,43 @@ export function targetLabel(target: Target): string {
   return target.kind === 'table'
     ? `${target.source} / ${formatTableName(target.table)}`
     : `remote schema: ${target.name}`;
+}
+
+// Every table of every source (tracked ones first, the source `here`'s before the others', then
+// the `untracked` ones by source) and every remote schema, as picker options.
+export function targetOptions(
+  metadata: Metadata | null,
+  here = '',
+  untracked = new Map<string, TableName[]>(),
+): TargetOption<Target>[] {
+  const sources = [...(metadata?.sources ?? [])].sort(
+    (a, b) => Number(b.name === here) - Number(a.name === here),
+  );
+  const option = (target: Target, note?: string): TargetOption<Target> => ({
+    key: targetKey(target),
+    label: targetLabel(target),
+    value: target,
+    note,
+  });
+  const tracked = sources.flatMap((source) =>
+    source.tables.map((entry) =>
+      option({
+        kind: 'table',
+        source: source.name,
+        table: qualifiedName(entry.table, source.kind),
+      }),
+    ),
+  );
+  const others = sources.flatMap((source) => {
+    const known = source.tables.map((entry) => qualifiedName(entry.table, source.kind));
+    return (untracked.get(source.name) ?? [])
+      .filter((table) => !known.some((tracked) => sameTable(tracked, table)))
+      .map((table) => option({ kind: 'table', source: source.name, table }, 'untracked'));
+  });
+  const schemas = (metadata?.remote_schemas ?? []).map((schema) =>
+    option({ kind: 'remote_schema', name: schema.name }),
+  );
+  return [...tracked, ...others, ...schemas];
 }
 
 export function formatMapping(mapping: Record<string, string>): string {
@@ -124,29 +162,35 @@ export function foreignKeyTables(entry: TableEntry, kind: string): TableName[] {
   return tables;
 }
 
+// The table whose relationships are listed, with its columns and keys once they are read.
+type ListedTable = TableLocation & { info?: TableInfo };
+
 function localRow(
   relationship: LocalRelationship,
   type: 'object' | 'array',
-  context: { source: string; kind: string; table: TableName; info?: TableInfo },
+  context: ListedTable,
   farInfos: Map<string, TableInfo>,
 ): RelationshipRow {
   const kind: RelationshipKind = type === 'object' ? 'Object' : 'Array';
   const row = (
-    target: TableName | null,
+    table: TableName | null,
     mapping: Record<string, string>,
     mappingText?: string,
-  ) => ({
-    name: relationship.name,
-    kind,
-    local: true,
-    target:
-      target === null ? null : ({ kind: 'table', source: context.source, table: target } as Target),
-    targetText: target === null ? '' : `${context.source} / ${formatTableName(target)}`,
-    mappingText: mappingText ?? formatMapping(mapping),
-    mapping,
-    lhsFields: [],
-    remoteField: null,
-  });
+  ): RelationshipRow => {
+    const target: Target | null =
+      table === null ? null : { kind: 'table', source: context.source, table };
+    return {
+      name: relationship.name,
+      kind,
+      local: true,
+      target,
+      targetText: target === null ? '' : targetLabel(target),
+      mappingText: mappingText ?? formatMapping(mapping),
+      mapping,
+      lhsFields: [],
+      remoteField: null,
+    };
+  };
   const manual = relationship.using.manual_configuration;
   if (manual !== undefined) {
     return row(qualifiedName(manual.remote_table, context.kind), manual.column_mapping ?? {});
@@ -178,8 +222,7 @@ function remoteRow(relationship: RemoteRelationship, metadata: Metadata | null):
   const toSource =
     definition.to_source ?? (definition.remote_source as typeof definition.to_source);
   if (toSource !== undefined) {
-    const kind = metadata?.sources.find((source) => source.name === toSource.source)?.kind;
-    const table = qualifiedName(toSource.table, kind);
+    const table = qualifiedName(toSource.table, findSource(metadata, toSource.source)?.kind);
     const target: Target = { kind: 'table', source: toSource.source, table };
     const mapping = toSource.field_mapping ?? {};
     return {
@@ -220,7 +263,7 @@ function remoteRow(relationship: RemoteRelationship, metadata: Metadata | null):
 
 export function relationshipRows(
   entry: TableEntry,
-  context: { source: string; kind: string; table: TableName; info?: TableInfo },
+  context: ListedTable,
   farInfos: Map<string, TableInfo>,
   metadata: Metadata | null,
 ): RelationshipRow[] {
@@ -241,12 +284,6 @@ export interface RelationshipDraft {
   remoteField: unknown;
 }
 
-interface Where {
-  source: string;
-  kind: string;
-  table: TableName;
-}
-
 // A table as the calls name it, in the form of Hasura's documentation: a table of Postgres's
 // default schema by its bare name ("order"), any other as {"schema", "name"} (SQLite's are in
 // "main"). The engine keeps the spelling it is given, so a relationship made here exports exactly
@@ -258,7 +295,7 @@ function tableArg(table: TableName): TableName | string {
 // The call that creates the drafted relationship (a remote one when the target is elsewhere).
 export function createCommand(
   draft: RelationshipDraft,
-  where: Where,
+  where: TableLocation,
   verb = 'create',
 ): MetadataCommand {
   const prefix = commandPrefix(where.kind);
@@ -298,11 +335,14 @@ export function createCommand(
   return { type: `${prefix}_${verb}_remote_relationship`, args: { ...base, definition } };
 }
 
-export function isLocal(draft: RelationshipDraft, where: Where): boolean {
+export function isLocal(draft: RelationshipDraft, where: TableLocation): boolean {
   return draft.target?.kind === 'table' && draft.target.source === where.source;
 }
 
-export function dropCommand(row: { name: string; local: boolean }, where: Where): MetadataCommand {
+export function dropCommand(
+  row: { name: string; local: boolean },
+  where: TableLocation,
+): MetadataCommand {
   const prefix = commandPrefix(where.kind);
   const base = { source: where.source, table: tableArg(where.table) };
   return row.local
@@ -315,7 +355,7 @@ export function dropCommand(row: { name: string; local: boolean }, where: Where)
 // nothing, so a refused create leaves the old relationship in place).
 export function saveCommand(
   draft: RelationshipDraft,
-  where: Where,
+  where: TableLocation,
   original: { name: string; local: boolean } | null,
 ): MetadataCommand {
   if (original === null) return createCommand(draft, where);

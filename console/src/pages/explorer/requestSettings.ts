@@ -5,7 +5,7 @@
 import type { GraphiQLProps } from 'graphiql';
 import type { ExecutionResult } from 'graphql';
 
-import { ApiError, currentAdminSecret, graphqlCall } from '../../api';
+import { ApiError, currentAdminSecret, describeError, graphqlCall } from '../../api';
 
 export type ExplorerFetcher = GraphiQLProps['fetcher'];
 
@@ -69,6 +69,8 @@ export function makeFetcher(
   settings: RequestSettings,
   onTiming: (timing: Timing) => void,
 ): ExplorerFetcher {
+  // Queries can overlap (run twice quickly); the status tells of the last one sent.
+  let lastSent = 0;
   return async (params, options) => {
     const headers: Record<string, string> = {};
     const secret = settings.sendSecret ? currentAdminSecret() : null;
@@ -77,34 +79,36 @@ export function makeFetcher(
     for (const [name, value] of Object.entries(options?.headers ?? {})) {
       headers[name.toLowerCase()] = String(value);
     }
-    const timed = !isIntrospection(params.operationName);
+    const request = {
+      query: params.query,
+      operationName: params.operationName ?? undefined,
+      variables: params.variables,
+    };
+    // Introspection (on every settings change) is not what the user ran, so it is not timed.
+    const sent = isIntrospection(params.operationName) ? null : ++lastSent;
+    const report = (timing: Timing) => {
+      if (sent !== null && sent === lastSent) onTiming(timing);
+    };
     const started = performance.now();
     try {
-      const request = {
-        query: params.query,
-        operationName: params.operationName ?? undefined,
-        variables: params.variables,
-      };
       const answer = await graphqlCall(request, headers);
-      if (timed) onTiming({ status: answer.status, milliseconds: answer.milliseconds });
+      report({ status: answer.status, milliseconds: answer.milliseconds });
       if (answer.body !== null && typeof answer.body === 'object') {
         return answer.body as ExecutionResult;
       }
-      const message = `The engine answered HTTP ${answer.status} without a GraphQL result.`;
-      return { errors: [{ message }] } as unknown as ExecutionResult;
+      return failed(`The engine answered HTTP ${answer.status} without a GraphQL result.`);
     } catch (failure) {
-      // fetch throws a bare TypeError ("Failed to fetch") when the engine cannot be reached;
-      // say so in words in the result pane.
-      const status = failure instanceof ApiError ? failure.status : null;
-      if (timed) onTiming({ status, milliseconds: performance.now() - started });
-      const reason = failure instanceof Error ? failure.message : String(failure);
-      const message =
-        failure instanceof ApiError
-          ? failure.message
-          : `Cannot reach the engine at /v1/graphql (${reason}). Check that it is running.`;
-      return { errors: [{ message }] } as unknown as ExecutionResult;
+      // No answer, or one that is not JSON: said in words in the result pane.
+      const status = failure instanceof ApiError && failure.status !== 0 ? failure.status : null;
+      report({ status, milliseconds: performance.now() - started });
+      return failed(describeError(failure));
     }
   };
+}
+
+// A result holding one error, for the result pane.
+function failed(message: string): ExecutionResult {
+  return { errors: [{ message }] } as unknown as ExecutionResult;
 }
 
 export function describeTiming(timing: Timing | null): string {

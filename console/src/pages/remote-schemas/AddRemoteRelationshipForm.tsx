@@ -8,14 +8,16 @@ import type { IntrospectionSchema } from 'graphql';
 
 import { metadataRequest } from '../../api';
 import type { MetadataCommand } from '../../api';
+import { ErrorMessage, MetadataCallPreview } from '../../components';
 import { ColumnMapping, mappingProblem, pairsToMapping } from '../../components/ColumnMapping';
 import type { ColumnPair } from '../../components/ColumnMapping';
 import { TargetPicker } from '../../components/TargetPicker';
-import type { TargetOption } from '../../components/TargetPicker';
-import { ErrorMessage, JsonBlock } from '../../components';
-import { qualifiedName } from '../../metadata';
-import type { Metadata, TableName } from '../../metadata';
-import { fetchTableInfo, useLoaded } from '../data/catalog';
+import { useAction } from '../../hooks';
+import { findSource } from '../../metadata';
+import type { Metadata } from '../../metadata';
+import { useTableInfo } from '../data/catalog';
+import { targetKey, targetOptions } from '../data/relationships';
+import type { Target } from '../data/relationships';
 import {
   findObjectType,
   joinableFields,
@@ -25,33 +27,6 @@ import {
   useRemoteIntrospection,
 } from './introspection';
 import { SelectField } from './SelectField';
-
-type Target =
-  | { kind: 'table'; source: string; sourceKind: string; table: TableName }
-  | { kind: 'remote_schema'; name: string };
-
-function targetOptions(metadata: Metadata | null): TargetOption<Target>[] {
-  const options: TargetOption<Target>[] = [];
-  for (const source of metadata?.sources ?? []) {
-    for (const entry of source.tables) {
-      const table = qualifiedName(entry.table);
-      options.push({
-        key: `table:${JSON.stringify([source.name, table.schema, table.name])}`,
-        label: `${source.name} / ${table.schema}.${table.name}`,
-        value: { kind: 'table', source: source.name, sourceKind: source.kind, table },
-        note: source.kind,
-      });
-    }
-  }
-  for (const schema of metadata?.remote_schemas ?? []) {
-    options.push({
-      key: `remote_schema:${schema.name}`,
-      label: `remote schema ${schema.name}`,
-      value: { kind: 'remote_schema', name: schema.name },
-    });
-  }
-  return options;
-}
 
 export function AddRemoteRelationshipForm({
   remoteSchema,
@@ -69,24 +44,21 @@ export function AddRemoteRelationshipForm({
   const types = relationshipSourceTypes(schema);
   const [typeName, setTypeName] = useState(types[0]?.name ?? '');
   const [name, setName] = useState('');
-  const [targetKey, setTargetKey] = useState<string | null>(null);
   const [target, setTarget] = useState<Target | null>(null);
   const [relationshipType, setRelationshipType] = useState<'object' | 'array'>('object');
   const [pairs, setPairs] = useState<ColumnPair[]>([['', '']]);
   const [remoteField, setRemoteField] = useState('');
   const [argumentFields, setArgumentFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, setError } = useAction();
 
   const options = useMemo(() => targetOptions(metadata), [metadata]);
   const fields = joinableFields(findObjectType(schema, typeName)).map((field) => field.name);
 
   // The target table's columns, for the mapping's right side.
-  const tableKey = target?.kind === 'table' ? JSON.stringify([target.source, target.table]) : null;
-  const tableInfo = useLoaded(tableKey, () =>
-    target?.kind === 'table'
-      ? fetchTableInfo(target.source, target.table, target.sourceKind)
-      : Promise.reject(new Error('no table')),
+  const tableTarget = target?.kind === 'table' ? target : null;
+  const tableInfo = useTableInfo(
+    tableTarget === null ? null : (findSource(metadata, tableTarget.source) ?? null),
+    tableTarget?.table ?? null,
   );
   const columns = tableInfo.data?.columns.map((column) => column.name) ?? null;
 
@@ -94,7 +66,7 @@ export function AddRemoteRelationshipForm({
   const targetSchema = useRemoteIntrospection(
     target?.kind === 'remote_schema' ? target.name : null,
   );
-  const rootFields = targetSchema.schema !== null ? queryFields(targetSchema.schema) : [];
+  const rootFields = targetSchema.data !== null ? queryFields(targetSchema.data) : [];
   const chosenRootField = rootFields.find((field) => field.name === remoteField);
 
   function definition(): object | null {
@@ -145,23 +117,17 @@ export function AddRemoteRelationshipForm({
     return null;
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
     const why = problem();
     if (why !== null) {
       setError(new Error(why));
       return;
     }
-    setBusy(true);
-    try {
+    void run(async () => {
       await metadataRequest(command);
       await onCreated(name.trim());
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -170,7 +136,7 @@ export function AddRemoteRelationshipForm({
       onSubmit={submit}
       aria-labelledby="add-relationship-title"
     >
-      <h2 id="add-relationship-title">Add a relationship</h2>
+      <h2 id="add-relationship-title">Add Relationship</h2>
       <div className="row">
         <SelectField
           label="Type"
@@ -197,9 +163,8 @@ export function AddRemoteRelationshipForm({
         label="To Reference"
         listLabel="Tables and remote schemas"
         options={options}
-        selected={targetKey}
+        selected={target === null ? null : targetKey(target)}
         onSelect={(option) => {
-          setTargetKey(option.key);
           setTarget(option.value);
           setPairs([['', '']]);
           setRemoteField('');
@@ -262,8 +227,7 @@ export function AddRemoteRelationshipForm({
           ))}
         </>
       ) : null}
-      <h3>Metadata call</h3>
-      <JsonBlock label="Metadata call preview" value={command} />
+      <MetadataCallPreview command={command} />
       <ErrorMessage error={error} />
       <div className="row">
         <button type="submit" className="primary" disabled={busy}>

@@ -1,10 +1,13 @@
 // The form that adds a remote schema (add_remote_schema). The engine introspects the server before
-// it answers, so an unreachable URL is refused here, with the engine's reason.
-import { useState } from 'react';
+// it answers, so an unreachable URL is refused here, with the engine's reason, and so is a schema
+// whose root fields or types clash with the tables' or another remote schema's: the customization
+// (a root fields namespace, a type name prefix or suffix) is how such a schema is added anyway.
+import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 
-import { metadataCall } from '../../api';
-import { ErrorMessage, JsonBlock } from '../../components';
+import { metadataRequest } from '../../api';
+import { ErrorMessage, MetadataCallPreview } from '../../components';
+import { useAction } from '../../hooks';
 
 interface HeaderRow {
   id: number;
@@ -13,6 +16,21 @@ interface HeaderRow {
 }
 
 const DEFAULT_TIMEOUT_SECONDS = 60;
+
+// Hasura's definition.customization, with only the keys the user filled in: an empty namespace or
+// prefix is left out rather than sent as "" (which is not a GraphQL name). The engine checks that
+// each is a valid name, so the form does not.
+function customizationOf(namespace: string, prefix: string, suffix: string): object | null {
+  const typeNames = {
+    ...(prefix !== '' ? { prefix } : {}),
+    ...(suffix !== '' ? { suffix } : {}),
+  };
+  const customization = {
+    ...(namespace !== '' ? { root_fields_namespace: namespace } : {}),
+    ...(Object.keys(typeNames).length > 0 ? { type_names: typeNames } : {}),
+  };
+  return Object.keys(customization).length > 0 ? customization : null;
+}
 
 export function AddRemoteSchemaForm({
   onAdded,
@@ -26,12 +44,17 @@ export function AddRemoteSchemaForm({
   const [timeout, setTimeoutText] = useState('');
   const [forward, setForward] = useState(false);
   const [comment, setComment] = useState('');
+  const [namespace, setNamespace] = useState('');
+  const [typePrefix, setTypePrefix] = useState('');
+  const [typeSuffix, setTypeSuffix] = useState('');
   const [headers, setHeaders] = useState<HeaderRow[]>([]);
-  const [nextId, setNextId] = useState(1);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  // Row ids from a ref, not state: two quick clicks on "Add header" must not share one.
+  const nextId = useRef(1);
+  const { busy, error, run, setError } = useAction();
+  const hintId = useId();
 
   const timeoutSeconds = timeout.trim() === '' ? DEFAULT_TIMEOUT_SECONDS : Number(timeout);
+  const customization = customizationOf(namespace.trim(), typePrefix.trim(), typeSuffix.trim());
   const args = {
     name: name.trim(),
     definition: {
@@ -41,30 +64,26 @@ export function AddRemoteSchemaForm({
       headers: headers
         .filter((header) => header.name.trim() !== '')
         .map((header) => ({ name: header.name.trim(), value: header.value })),
+      ...(customization !== null ? { customization } : {}),
     },
     ...(comment.trim() !== '' ? { comment: comment.trim() } : {}),
   };
+  const command = { type: 'add_remote_schema', args };
 
   function updateHeader(id: number, change: Partial<HeaderRow>) {
     setHeaders((rows) => rows.map((row) => (row.id === id ? { ...row, ...change } : row)));
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
     if (!Number.isInteger(timeoutSeconds) || timeoutSeconds <= 0) {
       setError(new Error('The timeout is a whole number of seconds, at least 1.'));
       return;
     }
-    setBusy(true);
-    try {
-      await metadataCall('add_remote_schema', args);
+    void run(async () => {
+      await metadataRequest(command);
       await onAdded(args.name);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -73,7 +92,7 @@ export function AddRemoteSchemaForm({
       onSubmit={submit}
       aria-labelledby="add-remote-schema-title"
     >
-      <h2 id="add-remote-schema-title">Add a remote schema</h2>
+      <h2 id="add-remote-schema-title">Add Remote Schema</h2>
       <label>
         Name
         <input
@@ -149,19 +168,57 @@ export function AddRemoteSchemaForm({
         <button
           type="button"
           onClick={() => {
-            setHeaders((rows) => [...rows, { id: nextId, name: '', value: '' }]);
-            setNextId(nextId + 1);
+            const id = nextId.current++;
+            setHeaders((rows) => [...rows, { id, name: '', value: '' }]);
           }}
         >
           Add header
         </button>
       </fieldset>
+      <fieldset className="remote-schema-customization">
+        <legend>Customization</legend>
+        <p className="muted" id={hintId}>
+          Optional. When the server's root fields or type names clash with the tables' or another
+          remote schema's, put its root fields under one field (a namespace) or rename its types.
+        </p>
+        <div className="row">
+          <label>
+            Root fields namespace
+            <input
+              type="text"
+              value={namespace}
+              placeholder="none"
+              aria-describedby={hintId}
+              onChange={(event) => setNamespace(event.target.value)}
+            />
+          </label>
+          <label>
+            Type name prefix
+            <input
+              type="text"
+              value={typePrefix}
+              placeholder="none"
+              aria-describedby={hintId}
+              onChange={(event) => setTypePrefix(event.target.value)}
+            />
+          </label>
+          <label>
+            Type name suffix
+            <input
+              type="text"
+              value={typeSuffix}
+              placeholder="none"
+              aria-describedby={hintId}
+              onChange={(event) => setTypeSuffix(event.target.value)}
+            />
+          </label>
+        </div>
+      </fieldset>
       <label>
         Comment
         <input type="text" value={comment} onChange={(event) => setComment(event.target.value)} />
       </label>
-      <h3>Metadata call</h3>
-      <JsonBlock label="Metadata call preview" value={{ type: 'add_remote_schema', args }} />
+      <MetadataCallPreview command={command} />
       <ErrorMessage error={error} />
       <div className="row">
         <button type="submit" className="primary" disabled={busy}>

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import type { IntrospectionInputValue, IntrospectionSchema } from 'graphql';
 
 import { metadataCall } from '../../api';
-import { ActionButton, ErrorMessage, JsonBlock } from '../../components';
-import { formatTableName, useMetadata } from '../../metadata';
-import type { FieldMappingTarget, RemoteSchemaEntry } from '../../metadata';
+import { ActionButton, JsonBlock, ListHead, Loading, StatusMessage } from '../../components';
+import { findSource, formatTableName, useMetadata } from '../../metadata';
+import type { FieldMappingTarget, Metadata, RemoteSchemaEntry } from '../../metadata';
 import { AddRemoteRelationshipForm } from './AddRemoteRelationshipForm';
 import { objectTypes, typeRefText } from './introspection';
 import type { Introspection } from './introspection';
@@ -24,11 +24,11 @@ export function DetailsTab({
       <JsonBlock label="Definition" value={entry.definition} />
       {entry.comment !== undefined && entry.comment !== '' ? <p>{entry.comment}</p> : null}
       <h2>Types</h2>
-      <ErrorMessage error={introspection.error} />
-      {introspection.loading && introspection.schema === null ? (
-        <p className="muted">Introspecting…</p>
-      ) : null}
-      {introspection.schema !== null ? <TypeList schema={introspection.schema} /> : null}
+      {introspection.data === null ? (
+        <Loading error={introspection.error} text="Introspecting…" />
+      ) : (
+        <TypeList schema={introspection.data} />
+      )}
     </>
   );
 }
@@ -69,10 +69,13 @@ interface Row {
   definition: Record<string, unknown>;
 }
 
-function describeTarget(definition: Record<string, unknown>): { target: string; mapping: string } {
+function describeTarget(
+  definition: Record<string, unknown>,
+  metadata: Metadata | null,
+): { target: string; mapping: string } {
   const toSource = definition.to_source as FieldMappingTarget | undefined;
   if (toSource !== undefined) {
-    const table = formatTableName(toSource.table);
+    const table = formatTableName(toSource.table, findSource(metadata, toSource.source)?.kind);
     return {
       target: `${toSource.source} / ${table} (${toSource.relationship_type})`,
       mapping: Object.entries(toSource.field_mapping ?? {})
@@ -116,29 +119,15 @@ export function RelationshipsTab({
   return (
     <>
       <h2>Relationships</h2>
-      {status !== null ? (
-        <p className="ok" role="status">
-          {status}
-        </p>
-      ) : null}
+      <StatusMessage text={status} />
       {rows.length === 0 ? (
         <p>No relationships from this remote schema's types yet.</p>
       ) : (
         <table className="list">
-          <thead>
-            <tr>
-              <th scope="col">Type</th>
-              <th scope="col">Name</th>
-              <th scope="col">Target</th>
-              <th scope="col">Mapping</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <ListHead columns={['Type', 'Name', 'Target', 'Mapping']} actions />
           <tbody>
             {rows.map((row) => {
-              const { target, mapping } = describeTarget(row.definition);
+              const { target, mapping } = describeTarget(row.definition, metadata);
               return (
                 <tr key={`${row.typeName}.${row.name}`}>
                   <td>{row.typeName}</td>
@@ -172,10 +161,10 @@ export function RelationshipsTab({
         </table>
       )}
       {adding ? (
-        introspection.schema !== null ? (
+        introspection.data !== null ? (
           <AddRemoteRelationshipForm
             remoteSchema={entry.name}
-            schema={introspection.schema}
+            schema={introspection.data}
             metadata={metadata}
             onCancel={() => setAdding(false)}
             onCreated={async (name) => {
@@ -186,8 +175,10 @@ export function RelationshipsTab({
           />
         ) : (
           <>
-            <ErrorMessage error={introspection.error} />
-            {introspection.loading ? <p className="muted">Introspecting…</p> : null}
+            <Loading error={introspection.error} text="Introspecting…" />
+            <button type="button" onClick={() => setAdding(false)}>
+              Cancel
+            </button>
           </>
         )
       ) : (

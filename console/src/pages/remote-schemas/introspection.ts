@@ -1,7 +1,6 @@
 // A remote schema's types as the engine introspected them (introspect_remote_schema answers the
 // remote's introspection result, {"data":{"__schema":…}}). Only graphql's types are used here:
 // the data pages' bundle does not carry graphql-js, which only the explorer needs.
-import { useEffect, useState } from 'react';
 import type {
   IntrospectionField,
   IntrospectionObjectType,
@@ -11,18 +10,14 @@ import type {
 } from 'graphql';
 
 import { metadataCall } from '../../api';
+import { useLoaded } from '../../hooks';
+import type { Loaded } from '../../hooks';
 
 // "[User!]!" for a NON_NULL(LIST(NON_NULL(User))).
 export function typeRefText(ref: IntrospectionTypeRef): string {
   if (ref.kind === 'NON_NULL') return `${typeRefText(ref.ofType)}!`;
   if (ref.kind === 'LIST') return `[${typeRefText(ref.ofType)}]`;
   return ref.name;
-}
-
-// The named type under the list and non-null wrappers.
-export function namedType(ref: IntrospectionTypeRef): { kind: string; name: string } {
-  if (ref.kind === 'NON_NULL' || ref.kind === 'LIST') return namedType(ref.ofType);
-  return { kind: ref.kind, name: ref.name };
 }
 
 export function rootTypeNames(schema: IntrospectionSchema): string[] {
@@ -68,48 +63,26 @@ export function queryFields(schema: IntrospectionSchema): readonly Introspection
   return findObjectType(schema, name)?.fields ?? [];
 }
 
-export interface Introspection {
-  schema: IntrospectionSchema | null;
-  error: unknown;
-  loading: boolean;
-}
+export type Introspection = Loaded<IntrospectionSchema>;
 
-// Introspects `name` (null: nothing), again whenever `version` changes (after a reload).
-export function useRemoteIntrospection(name: string | null, version?: unknown): Introspection {
-  const [state, setState] = useState<Introspection>({
-    schema: null,
-    error: null,
-    loading: name !== null,
-  });
-
-  useEffect(() => {
-    if (name === null) {
-      setState({ schema: null, error: null, loading: false });
-      return;
-    }
-    let current = true;
-    setState((previous) => ({ ...previous, loading: true }));
-    metadataCall<{ data?: IntrospectionQuery }>('introspect_remote_schema', { name })
-      .then((answer) => {
-        if (!current) return;
-        const schema = answer?.data?.__schema;
-        if (schema === undefined) {
-          setState({
-            schema: null,
-            error: new Error(`The engine's introspection of ${name} has no __schema.`),
-            loading: false,
-          });
-        } else {
-          setState({ schema, error: null, loading: false });
-        }
-      })
-      .catch((failure: unknown) => {
-        if (current) setState({ schema: null, error: failure, loading: false });
+// Introspects the remote schema `name` (null: nothing), again with each new `version` of the
+// metadata (a reload may have changed the remote's schema).
+export function useRemoteIntrospection(
+  name: string | null,
+  version: unknown = null,
+): Introspection {
+  return useLoaded(
+    name,
+    async () => {
+      const answer = await metadataCall<{ data?: IntrospectionQuery }>('introspect_remote_schema', {
+        name,
       });
-    return () => {
-      current = false;
-    };
-  }, [name, version]);
-
-  return state;
+      const schema = answer?.data?.__schema;
+      if (schema === undefined) {
+        throw new Error(`The engine's introspection of ${name} has no __schema.`);
+      }
+      return schema;
+    },
+    version,
+  );
 }
