@@ -6,6 +6,7 @@
 #   junction_install_deps        # apt-get only when something is missing, so reruns are fast
 #   junction_install_deps wrk    # the same, with more packages (bench/run: wrk, linux-perf)
 #   junction_npm_ci tests/oracle # npm ci only when node_modules does not match the lock file
+#   junction_build_console       # the web console into console/dist, when its sources changed
 
 JUNCTION_PACKAGES=(
   # toolchain
@@ -69,6 +70,41 @@ junction_npm_ci() {
     echo "deps: $dir/node_modules matches package-lock.json"
     return 0
   fi
-  npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+  # `|| return`: no stamp after a failed install, even when the caller tests our status (which
+  # turns `set -e` off in here).
+  npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error || return
+  echo "$sum" >"$stamp"
+}
+
+# Prints a checksum of what the console's build reads: its lock file, its configuration, public/
+# and src/ (each file's name and content, in a stable order).
+junction_console_sources_sum() {
+  (
+    set -o pipefail # a file missing is an error, not a checksum of less
+    cd console &&
+      find package-lock.json package.json index.html vite.config.ts tsconfig.json public src \
+        -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1
+  )
+}
+
+# Builds the web console into console/dist (which the engine serves at /console): npm ci when its
+# node_modules is stale, then `npm run build` only when the sources changed since the last build. A
+# stamp holding junction_console_sources_sum is written into console/dist after a successful build
+# only, so a failed or interrupted build is tried again next time.
+junction_build_console() {
+  local stamp=console/dist/.junction-sources.sha256
+  local sum
+  junction_npm_ci console || return
+  sum=$(junction_console_sources_sum) || return
+  if [[ -f $stamp && -f console/dist/index.html && $(<"$stamp") == "$sum" ]]; then
+    echo "deps: console/dist matches the console's sources"
+    return 0
+  fi
+  rm -f "$stamp"
+  echo "deps: building the console (npm run build in console/)"
+  if ! npm run build --prefix console; then
+    echo "deps: the console's build failed" >&2
+    return 1
+  fi
   echo "$sum" >"$stamp"
 }

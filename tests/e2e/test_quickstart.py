@@ -4,7 +4,8 @@ step, and the README's example query answers exactly what the README shows.
 The test runs the real script (its dependency check, an up-to-date build of the binary under test,
 the databases built from examples/quickstart/*.sql, `junction serve --metadata-dir …`), runs the
 README's `curl` against it and compares the answer with the README's, key order included. It also
-runs the two queries the script prints, then stops the script with Ctrl-C (SIGINT) as a user would.
+runs the two queries the script prints, checks that the web console it built is served at
+/console, then stops the script with Ctrl-C (SIGINT) as a user would.
 """
 
 import json
@@ -81,6 +82,15 @@ def test_quickstart_serves_the_readme_example():
             assert "errors" not in body and body["data"], body
         orders = run_curl(curls[1], url)["data"]["orders"]
         assert orders and all(order["customer"]["name"] for order in orders), orders
+
+        # The web console the script built and names: the app itself, not the not-built page.
+        assert f"{url}/console" in printed, printed
+        console = requests.get(url + "/console", timeout=REQUEST_TIMEOUT)
+        assert console.status_code == 200, console.text
+        assert console.headers["Content-Type"].startswith("text/html"), console.headers
+        assert '<div id="root">' in console.text and "/console/assets/" in console.text, console.text
+        root = requests.get(url + "/", timeout=REQUEST_TIMEOUT, allow_redirects=False)
+        assert (root.status_code, root.headers.get("Location")) == (307, "/console"), root.headers
     finally:
         if script.poll() is None:
             os.killpg(script.pid, signal.SIGINT)
