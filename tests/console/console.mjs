@@ -19,30 +19,41 @@
 // The console keeps the admin secret in the page's memory only (unless "Remember on this device"
 // is ticked), so the run moves between pages by clicking the console's own links, as a user
 // would; a page.goto() after signing in would land on the sign-in page again.
+
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 
 import { chromium } from 'playwright-core';
 
-const ACTION_TIMEOUT_MS = 8_000; // a click, a fill, one element to appear, one HTTP call
-const NAVIGATION_TIMEOUT_MS = 15_000; // the first load of the console (and of GraphiQL's chunk)
-const DEADLINE_MS = 150_000; // the whole run (under 10 s on a quiet machine)
-const POLL_MS = 100;
-const POLL_TIMEOUT_MS = 1_000; // one look inside a waitFor loop
+import {
+  ACTION_TIMEOUT_MS,
+  NAVIGATION_TIMEOUT_MS,
+  DEADLINE_MS,
+  POLL_TIMEOUT_MS,
+  setting,
+  ENGINE,
+  SECRET,
+  post,
+  metadataCall,
+  exportedMetadata,
+  tableEntry,
+  waitFor,
+  visible,
+  mainNav,
+  pathIs,
+  openNav,
+  choose,
+  submitForm,
+  openTable,
+  relationshipForm,
+  fillRelationship,
+  previewedCall,
+  runInExplorer,
+  docsFields,
+} from './support.mjs';
 
-function setting(name) {
-  const value = process.env[name];
-  if (!value) {
-    console.error(`FAIL: ${name} is not set (tests/e2e/test_console_browser.py sets it)`);
-    process.exit(2);
-  }
-  return value;
-}
 
-const ENGINE = setting('CONSOLE_ENGINE_URL');
-const SECRET = setting('CONSOLE_ADMIN_SECRET');
 const DATABASES = [
   { name: 'default', url: setting('CONSOLE_DEFAULT_DATABASE_URL'), table: 'order' },
   { name: 'pg2', url: setting('CONSOLE_PG2_DATABASE_URL'), table: 'user' },
@@ -120,76 +131,6 @@ const TO_REMOTE_SCHEMA_CALL = {
 const NAMESPACED_QUERY = '{ accounts { user(id: 1) { name orders(order_by: {id: asc}) { id } } } }';
 const TO_REMOTE_QUERY = 'query { order(order_by: {id: asc}) { id account { name } } }';
 
-// ---- the engine over HTTP, for what the pages are compared with ---------------------------------
-
-async function post(pathname, body) {
-  const response = await fetch(ENGINE + pathname, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Hasura-Admin-Secret': SECRET },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(ACTION_TIMEOUT_MS),
-  });
-  return { status: response.status, body: await response.json() };
-}
-
-async function metadataCall(body) {
-  const answer = await post('/v1/metadata', body);
-  if (answer.status !== 200) {
-    throw new Error(
-      `${body.type} over HTTP answered ${answer.status}: ${JSON.stringify(answer.body)}`,
-    );
-  }
-  return answer.body;
-}
-
-// The engine's metadata, without the resource_version (which every change moves on).
-async function exportedMetadata() {
-  return (await metadataCall({ type: 'export_metadata', version: 2, args: {} })).metadata;
-}
-
-function tableEntry(metadata, source, table) {
-  const entries = metadata.sources.find((entry) => entry.name === source)?.tables ?? [];
-  return entries.find((entry) => {
-    const name = typeof entry.table === 'string' ? entry.table : entry.table.name;
-    return name === table;
-  });
-}
-
-// ---- waiting ------------------------------------------------------------------------------------
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// Polls `probe` until it returns a truthy value (returned), or fails after `timeout` saying what
-// was awaited and what was last seen.
-async function waitFor(what, probe, timeout = ACTION_TIMEOUT_MS) {
-  const end = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-      last = value;
-    } catch (error) {
-      last = error instanceof Error ? error.message.split('\n')[0] : error;
-    }
-    if (Date.now() > end) {
-      const seen =
-        last === undefined || last === false ? '' : ` (last seen: ${JSON.stringify(last)})`;
-      throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}${seen}`);
-    }
-    await sleep(POLL_MS);
-  }
-}
-
-async function visible(locator, what) {
-  try {
-    await locator.first().waitFor({ state: 'visible' });
-  } catch {
-    throw new Error(`timed out after ${ACTION_TIMEOUT_MS / 1000} s waiting for ${what}`);
-  }
-  return locator.first();
-}
-
 // ---- the run ------------------------------------------------------------------------------------
 
 let browser = null;
@@ -250,162 +191,6 @@ async function runSteps(page) {
     const seconds = ((Date.now() - stepStarted) / 1000).toFixed(1);
     console.log(`ok ${number} ${title} (${seconds} s)`);
   }
-}
-
-// ---- helpers over the console's pages -----------------------------------------------------------
-
-const mainNav = (page) => page.getByRole('navigation', { name: 'Main' });
-
-async function pathIs(page, expected) {
-  await waitFor(`the console to show ${expected}`, () => new URL(page.url()).pathname === expected);
-}
-
-async function openNav(page, name, expectedPath) {
-  await mainNav(page).getByRole('link', { name, exact: true }).click();
-  await pathIs(page, expectedPath);
-}
-
-// A <select> found by its label, set to the option whose value or text is `choice` (any case).
-// Waits for the option: some selects are text inputs until their choices have loaded.
-async function choose(page, label, choice) {
-  // By role and name: the text of a <label> wrapping a <select> includes the options' text, so
-  // getByLabel(…, {exact: true}) does not find it; its accessible name is the label's own words.
-  const select = page.getByRole('combobox', { name: label, exact: true });
-  const wanted = choice.toLowerCase();
-  const value = await waitFor(`"${label}" to offer ${JSON.stringify(choice)}`, async () => {
-    const found = await select.evaluate(
-      (element) =>
-        element.tagName === 'SELECT'
-          ? [...element.options].map((option) => ({
-              value: option.value,
-              text: option.textContent.trim(),
-            }))
-          : `a <${element.tagName.toLowerCase()}>, not a <select>`,
-      undefined,
-      { timeout: POLL_TIMEOUT_MS },
-    );
-    if (!Array.isArray(found)) throw new Error(found);
-    const option = found.find(
-      (o) => o.value.toLowerCase() === wanted || o.text.toLowerCase() === wanted,
-    );
-    if (option === undefined) throw new Error(`options ${JSON.stringify(found)}`);
-    return { value: option.value };
-  });
-  await select.selectOption(value.value);
-}
-
-// Clicks a form's submit button and waits for the form to close, as the console's forms do once
-// the engine has accepted their call; an error the form shows instead fails the step with its text.
-async function submitForm(page, formName, buttonName) {
-  const form = page.getByRole('form', { name: formName });
-  await form.getByRole('button', { name: buttonName, exact: true }).click();
-  await waitFor(`the form "${formName}" to close after "${buttonName}"`, async () => {
-    const alert = form.getByRole('alert');
-    if ((await alert.count()) > 0) {
-      throw new Error(
-        `the form shows an error: ${await alert.first().textContent({ timeout: POLL_TIMEOUT_MS })}`,
-      );
-    }
-    return (await form.count()) === 0;
-  });
-}
-
-// The table's page, through Data → source → table, at one of its tabs.
-async function openTable(page, source, table, tab) {
-  await openNav(page, 'Data', '/console/data');
-  await page.getByRole('main').getByRole('link', { name: source, exact: true }).click();
-  await pathIs(page, `/console/data/${source}`);
-  const link = page
-    .getByRole('main')
-    .getByRole('link', { name: new RegExp(`^(public\\.)?${table}$`) });
-  await (await visible(link, `a link to table ${table} on ${source}'s page`)).click();
-  await waitFor(`table ${table}'s page`, () =>
-    new URL(page.url()).pathname.startsWith(
-      `/console/data/${source}/schema/public/tables/${table}`,
-    ),
-  );
-  if (tab !== undefined) await page.getByRole('tab', { name: tab, exact: true }).click();
-}
-
-function relationshipForm(page) {
-  return page.locator('form', { has: page.getByLabel('Relationship name', { exact: true }) });
-}
-
-// Fills the Add Relationship form with an object relationship from order to pg2's user table.
-async function fillRelationship(page, name, ourColumn, theirColumn) {
-  await page.getByRole('button', { name: 'Add Relationship' }).click();
-  await page.getByLabel('Relationship name', { exact: true }).fill(name);
-  await choose(page, 'Relationship type', 'object');
-  const reference = page.getByLabel('To Reference', { exact: true });
-  await reference.fill('user');
-  await (
-    await visible(
-      page.getByRole('option', { name: 'pg2 / public.user' }),
-      'the option "pg2 / public.user"',
-    )
-  ).click();
-  await choose(page, 'Source column 1', ourColumn);
-  await choose(page, 'Reference column 1', theirColumn);
-}
-
-async function previewedCall(page) {
-  const preview = await visible(
-    page.getByLabel('Metadata call preview', { exact: true }),
-    'the metadata call preview',
-  );
-  const text = await preview.textContent();
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new Error(`the metadata call preview is not JSON: ${text}`);
-  }
-}
-
-// GraphiQL's editors are CodeMirror 5 instances; their text is read and set through the instance
-// the editor's element carries, which is what a user's typing ends up in.
-async function editorText(page, selector) {
-  return page.locator(selector).evaluate((element) => element.CodeMirror.getValue());
-}
-
-// Runs `query` in the explorer and checks that the result pane shows what the engine answers the
-// same query over HTTP (returned). The wait is for that answer, not for any: the pane may show
-// an earlier one until the new one arrives.
-async function runInExplorer(page, query) {
-  await openNav(page, 'API', '/console/api');
-  const editor = '.graphiql-query-editor .CodeMirror';
-  await page.locator(editor).waitFor({ state: 'visible', timeout: NAVIGATION_TIMEOUT_MS });
-  await page.locator(editor).evaluate((element, text) => element.CodeMirror.setValue(text), query);
-  const expected = (await post('/v1/graphql', { query })).body;
-  await page.getByRole('button', { name: 'Execute query (Ctrl-Enter)' }).click();
-  const what = `the result pane to show the engine's answer ${JSON.stringify(expected)}`;
-  await waitFor(what, async () => {
-    const text = await editorText(page, '.graphiql-response .CodeMirror');
-    if (!text.includes('"data"') && !text.includes('"errors"')) return false;
-    const shown = JSON.parse(text);
-    if (isDeepStrictEqual(shown, expected)) return true;
-    throw new Error(`the pane shows ${JSON.stringify(shown)}`);
-  });
-  return expected;
-}
-
-async function docsFields(page) {
-  const content = page.locator('.graphiql-doc-explorer');
-  const title =
-    (await content
-      .locator('.graphiql-doc-explorer-title')
-      .textContent()
-      .catch(() => '')) ?? '';
-  if (title.trim() !== 'query_root') {
-    // At the docs' start: follow the query root type's link.
-    const root = content
-      .locator('div', {
-        has: page.locator('.graphiql-doc-explorer-root-type', { hasText: /^query$/ }),
-      })
-      .locator('a.graphiql-doc-explorer-type-name');
-    if ((await root.count()) === 0) return null;
-    await root.first().click({ timeout: ACTION_TIMEOUT_MS });
-  }
-  return content.locator('a.graphiql-doc-explorer-field-name').allTextContents();
 }
 
 // ---- the steps ----------------------------------------------------------------------------------
