@@ -59,6 +59,17 @@ auto IntegerSetter(Integer server::ServerOptions::*field, Integer min, Integer m
   };
 }
 
+// A boolean as Hasura reads its variables (parseStrAsBool): true, t, yes, y or false, f, no, n, in
+// any case; nullopt for anything else.
+std::optional<bool> ParseBool(std::string_view text) {
+  std::string lower(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (lower == "true" || lower == "t" || lower == "yes" || lower == "y") return true;
+  if (lower == "false" || lower == "f" || lower == "no" || lower == "n") return false;
+  return std::nullopt;
+}
+
 std::vector<Setting> ServeSettings() {
   std::vector<Setting> settings;
   settings.push_back({"--host", "JUNCTION_HOST", "HASURA_GRAPHQL_SERVER_HOST", "HOST",
@@ -202,12 +213,14 @@ std::vector<Setting> ServeSettings() {
                       "Serve the web console at /console and redirect / there (default true, "
                       "unlike Hasura's server: its APIs still need the admin secret)",
                       [](const std::string& text, ServeConfig& config) {
-                        config.enable_console = text == "true";
-                        return text == "true" || text == "false";
+                        const std::optional<bool> enable = ParseBool(text);
+                        if (enable) config.enable_console = *enable;
+                        return enable.has_value();
                       },
-                      "true or false"});
-  settings.push_back({"--console-assets-dir", "JUNCTION_CONSOLE_ASSETS_DIR",
-                      "HASURA_GRAPHQL_CONSOLE_ASSETS_DIR", "DIR",
+                      "true or false (or Hasura's t, yes, y, f, no, n)"});
+  // No Hasura alias: its HASURA_GRAPHQL_CONSOLE_ASSETS_DIR names the directory of Hasura's own
+  // console (its images set it), which a copied environment would point this engine at.
+  settings.push_back({"--console-assets-dir", "JUNCTION_CONSOLE_ASSETS_DIR", "", "DIR",
                       "The console's built files (default: console/dist beside the directory "
                       "holding the junction executable, where `npm run build --prefix console` "
                       "writes them)",

@@ -330,25 +330,40 @@ TEST(ParseCommandLine, ConsoleFlagsAndVariables) {
 
   CommandLine junction = Parse({"serve"}, {{"JUNCTION_ENABLE_CONSOLE", "false"},
                                            {"JUNCTION_CONSOLE_ASSETS_DIR", "dist"},
-                                           {"HASURA_GRAPHQL_ENABLE_CONSOLE", "true"},
-                                           {"HASURA_GRAPHQL_CONSOLE_ASSETS_DIR", "other"}});
+                                           {"HASURA_GRAPHQL_ENABLE_CONSOLE", "true"}});
   ASSERT_EQ(junction.command, Command::kServe) << junction.message;
   EXPECT_FALSE(junction.serve.enable_console);
   EXPECT_EQ(junction.serve.console_assets_dir, "dist");
 
-  CommandLine hasura = Parse({"serve"}, {{"HASURA_GRAPHQL_ENABLE_CONSOLE", "false"},
-                                         {"HASURA_GRAPHQL_CONSOLE_ASSETS_DIR", "/opt/c"}});
+  // Hasura's variable names its own console's files: not read, or a copied environment would
+  // point the engine at them.
+  CommandLine hasura =
+      Parse({"serve"}, {{"HASURA_GRAPHQL_ENABLE_CONSOLE", "false"},
+                        {"HASURA_GRAPHQL_CONSOLE_ASSETS_DIR", "/srv/console-assets"}});
   ASSERT_EQ(hasura.command, Command::kServe) << hasura.message;
   EXPECT_FALSE(hasura.serve.enable_console);
-  EXPECT_EQ(hasura.serve.console_assets_dir, "/opt/c");
+  EXPECT_EQ(hasura.serve.console_assets_dir, "");
 
   EXPECT_TRUE(Parse({"serve", "--enable-console", "true"}).serve.enable_console);
 }
 
+TEST(ParseCommandLine, EnableConsoleReadsHasurasBooleans) {
+  for (const char* yes : {"true", "TRUE", "t", "Yes", "y"}) {
+    CommandLine parsed = Parse({"serve"}, {{"HASURA_GRAPHQL_ENABLE_CONSOLE", yes}});
+    ASSERT_EQ(parsed.command, Command::kServe) << yes << ": " << parsed.message;
+    EXPECT_TRUE(parsed.serve.enable_console) << yes;
+  }
+  for (const char* no : {"false", "False", "f", "NO", "n"}) {
+    CommandLine parsed = Parse({"serve"}, {{"HASURA_GRAPHQL_ENABLE_CONSOLE", no}});
+    ASSERT_EQ(parsed.command, Command::kServe) << no << ": " << parsed.message;
+    EXPECT_FALSE(parsed.serve.enable_console) << no;
+  }
+}
+
 TEST(ParseCommandLine, BadConsoleValuesAreUsageErrors) {
-  ExpectUsageError(Parse({"serve", "--enable-console", "yes"}),
+  ExpectUsageError(Parse({"serve", "--enable-console", "maybe"}),
                    {"--enable-console", "true or false"});
-  ExpectUsageError(Parse({"serve"}, {{"HASURA_GRAPHQL_ENABLE_CONSOLE", "TRUE"}}),
+  ExpectUsageError(Parse({"serve"}, {{"HASURA_GRAPHQL_ENABLE_CONSOLE", "on"}}),
                    {"HASURA_GRAPHQL_ENABLE_CONSOLE"});
   ExpectUsageError(Parse({"serve", "--console-assets-dir", ""}), {"--console-assets-dir"});
 }

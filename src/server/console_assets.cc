@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 #include <openssl/evp.h>
+#include <sys/stat.h>
 
 namespace junction::server {
 namespace {
@@ -157,12 +158,6 @@ std::string HtmlEscaped(std::string_view text) {
   return out;
 }
 
-// The path part of a request target: everything before '?' or '#' (as router.h's PathOf; the
-// router includes this header, not the other way round).
-std::string_view PathPart(std::string_view target) {
-  return target.substr(0, target.find_first_of("?#"));
-}
-
 bool IsHtml(std::string_view content_type) { return content_type.starts_with("text/html"); }
 
 // The headers every console answer carries, and on HTML the Content-Security-Policy.
@@ -181,9 +176,10 @@ HttpResponse ConsoleResponse(unsigned status, std::string_view content_type,
   return response;
 }
 
-HttpResponse NotFound(std::string_view path) {
+// The request's path is not echoed: nothing a crafted link puts in it comes back.
+HttpResponse NotFound() {
   HttpResponse response = ConsoleResponse(404, "text/plain; charset=utf-8", kRevalidate);
-  response.body = "Not found: " + std::string(path) + "\n";
+  response.body = "Not found\n";
   return response;
 }
 
@@ -208,7 +204,7 @@ std::string_view ConsoleContentType(std::string_view file_name) {
 }
 
 bool IsConsolePath(std::string_view target) {
-  const std::string_view path = PathPart(target);
+  const std::string_view path = PathOf(target);
   return path == kPrefix ||
          (path.starts_with(kPrefix) && path.size() > kPrefix.size() && path[kPrefix.size()] == '/');
 }
@@ -222,12 +218,26 @@ ConsoleAssets ConsoleAssets::Load(const fs::path& directory) {
     assets.problem_ = "the directory does not exist";
     return assets;
   }
+  struct stat root_stat {};
+  if (::stat(root.c_str(), &root_stat) != 0) {
+    assets.problem_ = "the directory cannot be read";
+    return assets;
+  }
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const fs::path& path = it->path();
     const std::string relative = path.lexically_relative(root).generic_string();
     const fs::file_status status = it->symlink_status(ec);
     if (ec) break;
+    // Names starting with a dot are not the app's (the build's stamp, an editor's files), and
+    // another file system under the directory is not a build (a mistaken --console-assets-dir /
+    // would reach /proc, whose files can block a read forever): neither is read.
+    struct stat entry_stat {};
+    if (path.filename().string().starts_with('.') || ::lstat(path.c_str(), &entry_stat) != 0 ||
+        entry_stat.st_dev != root_stat.st_dev) {
+      if (fs::is_directory(status)) it.disable_recursion_pending();
+      continue;
+    }
     fs::path file = path;
     if (fs::is_symlink(status)) {
       // Followed only to a regular file inside the tree (a symlinked directory is not entered).
@@ -286,7 +296,7 @@ const ConsoleAssets::File* ConsoleAssets::Find(std::string_view path) const {
 }
 
 HttpResponse ConsoleAssets::Respond(const HttpRequest& request) const {
-  const std::string_view path = PathPart(request.target);
+  const std::string_view path = PathOf(request.target);
   if (!built_) {
     HttpResponse response = ConsoleResponse(404, "text/html; charset=utf-8", kRevalidate);
     response.body = fmt::format(
@@ -302,14 +312,14 @@ HttpResponse ConsoleAssets::Respond(const HttpRequest& request) const {
     return response;
   }
   const std::optional<std::string> decoded = DecodedPath(path);
-  if (!decoded) return NotFound(path);
+  if (!decoded) return NotFound();
   std::string_view key = *decoded;
   if (key == kPrefix || key == "/console/") key = kIndexPath;
   const File* file = Find(key);
   if (file == nullptr) {
     // A path of the app's own (a client-side route) gets the app; a file that is not there, 404.
     const std::string_view last = key.substr(key.rfind('/') + 1);
-    if (key.starts_with(kAssetsPrefix) || !KnownContentType(last).empty()) return NotFound(path);
+    if (key.starts_with(kAssetsPrefix) || !KnownContentType(last).empty()) return NotFound();
     key = kIndexPath;
     file = Find(key);
   }

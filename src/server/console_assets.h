@@ -55,7 +55,7 @@ class ConsoleAssets {
   const std::string& directory() const { return directory_; }
   size_t file_count() const { return files_.size(); }
   size_t total_bytes() const { return total_bytes_; }
-  // Why the console is not built ("no index.html in …"); empty when it is.
+  // Why the console is not built ("it has no index.html"); empty when it is.
   const std::string& problem() const { return problem_; }
   // Files left out, each with the reason ("assets/x.js: not a regular file").
   const std::vector<std::string>& skipped() const { return skipped_; }

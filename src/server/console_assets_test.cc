@@ -7,10 +7,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <system_error>
 
 #include <gtest/gtest.h>
 
@@ -29,7 +31,10 @@ class TempDir {
  public:
   TempDir() {
     std::string pattern = (fs::temp_directory_path() / "junction-console-XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
+    if (::mkdtemp(pattern.data()) == nullptr) {
+      throw std::system_error(errno, std::generic_category(), "mkdtemp " + pattern);
+    }
+    path_ = pattern;
   }
   ~TempDir() {
     std::error_code ignored;
@@ -68,6 +73,9 @@ class ConsoleAssetsTest : public ::testing::Test {
     outside_.Write("dist/assets/font-1.woff2", std::string("\0\1\2", 3));
     outside_.Write("dist/favicon.svg", "<svg/>");
     outside_.Write("dist/notes.unknown", "?");
+    // Not the app's: the build's stamp, an editor's folder.
+    outside_.Write("dist/.junction-sources.sha256", "stamp");
+    outside_.Write("dist/.cache/x.js", "hidden");
   }
 
   TempDir outside_;
@@ -77,7 +85,7 @@ class ConsoleAssetsTest : public ::testing::Test {
 TEST_F(ConsoleAssetsTest, LoadsEveryFileOfTheDirectory) {
   const ConsoleAssets assets = ConsoleAssets::Load(dist_);
   EXPECT_TRUE(assets.built());
-  EXPECT_EQ(assets.file_count(), 6u);
+  EXPECT_EQ(assets.file_count(), 6u);  // the dot-files left out
   EXPECT_EQ(assets.problem(), "");
   EXPECT_TRUE(assets.skipped().empty());
   EXPECT_EQ(assets.directory(), dist_.string());
@@ -263,4 +271,19 @@ TEST(IsConsolePath, TheConsoleAndBelowOnly) {
 }
 
 }  // namespace
+TEST_F(ConsoleAssetsTest, DotFilesAreNeverServed) {
+  const ConsoleAssets assets = ConsoleAssets::Load(dist_);
+  // An extension-less name is a route of the app: index.html, not the stamp.
+  const HttpResponse stamp = Get(assets, "/console/.junction-sources.sha256");
+  EXPECT_EQ(stamp.body, kIndex);
+  EXPECT_EQ(Get(assets, "/console/.cache/x.js").status, 404u);
+}
+
+TEST_F(ConsoleAssetsTest, NotFoundDoesNotEchoThePath) {
+  const ConsoleAssets assets = ConsoleAssets::Load(dist_);
+  const HttpResponse response = Get(assets, "/console/assets/%3Cscript%3E.js");
+  EXPECT_EQ(response.status, 404u);
+  EXPECT_EQ(response.body.find("script"), std::string::npos);
+}
+
 }  // namespace junction::server

@@ -10,14 +10,17 @@
 namespace junction::server {
 
 struct HttpRequest {
-  std::string method;  // "GET", "POST", …
-  std::string target;  // path and query, e.g. "/v1/graphql"
+  std::string method;                                       // "GET", "POST", …
+  std::string target;                                       // path and query, e.g. "/v1/graphql"
   std::map<std::string, std::string, std::less<>> headers;  // lower-case names
   std::string body;
 
   // The header's value, or empty when absent. `name` must be lower-case.
   std::string_view Header(std::string_view name) const;
 };
+
+// The path part of a request target: everything before '?' or '#'.
+std::string_view PathOf(std::string_view target);
 
 struct HttpResponse {
   unsigned status = 200;

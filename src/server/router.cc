@@ -8,6 +8,10 @@
 namespace junction::server {
 namespace {
 
+// What a route that GET reads takes: HEAD as well (RFC 9110 §9.3.2), answered with GET's headers
+// and no body by the listener (connection.cc). Also the value of such a route's Allow header.
+constexpr std::string_view kGetMethods = "GET, HEAD";
+
 struct RouteEntry {
   std::string_view path;
   std::string_view method;
@@ -20,15 +24,12 @@ constexpr std::array<RouteEntry, 7> kRoutes = {{
     {"/v1/metadata", "POST", Route::kMetadata},
     {"/v1/query", "POST", Route::kQueryV1},
     {"/v2/query", "POST", Route::kQueryV2},
-    {"/healthz", "GET", Route::kHealthz},
-    {"/v1/version", "GET", Route::kVersion},
+    {"/healthz", kGetMethods, Route::kHealthz},
+    {"/v1/version", kGetMethods, Route::kVersion},
 }};
 
-// The console's routes are read, so they take HEAD as well as GET: the listener sends a HEAD's
-// headers without the body (connection.cc).
-constexpr std::string_view kConsoleMethods = "GET, HEAD";
-constexpr RouteEntry kConsoleRoute = {"/console", kConsoleMethods, Route::kConsole};
-constexpr RouteEntry kRootRoute = {"/", kConsoleMethods, Route::kConsoleRedirect};
+constexpr RouteEntry kConsoleRoute = {"/console", kGetMethods, Route::kConsole};
+constexpr RouteEntry kRootRoute = {"/", kGetMethods, Route::kConsoleRedirect};
 
 const RouteEntry* FindPath(std::string_view target) {
   const std::string_view path = PathOf(target);
@@ -41,7 +42,7 @@ const RouteEntry* FindPath(std::string_view target) {
 }
 
 bool TakesMethod(const RouteEntry& entry, std::string_view method) {
-  if (entry.method == kConsoleMethods) return method == "GET" || method == "HEAD";
+  if (entry.method == kGetMethods) return method == "GET" || method == "HEAD";
   return entry.method == method;
 }
 
@@ -50,10 +51,6 @@ HttpResponse NotFound() {
 }
 
 }  // namespace
-
-std::string_view PathOf(std::string_view target) {
-  return target.substr(0, target.find_first_of("?#"));
-}
 
 Route MatchRoute(std::string_view method, std::string_view target) {
   const RouteEntry* entry = FindPath(target);

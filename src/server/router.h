@@ -3,8 +3,8 @@
 // handler. The listener (http_server.h) hands it each parsed request; the handlers (handlers.h)
 // are injected, so the Engine serves in production and fakes serve in tests.
 //
-//   POST /v1/graphql   → Handlers::HandleGraphql        GET /healthz     → 200 "OK" (text/plain)
-//   POST /v1/metadata  → Handlers::HandleMetadata       GET /v1/version  → {"version":"…"}
+//   POST /v1/graphql   → Handlers::HandleGraphql   GET|HEAD /healthz    → 200 "OK" (text/plain)
+//   POST /v1/metadata  → Handlers::HandleMetadata  GET|HEAD /v1/version → {"version":"…"}
 //   POST /v1/query     → Handlers::HandleQueryV1
 //   POST /v2/query     → Handlers::HandleQueryV2
 //   GET|HEAD /console, /console/…  → ConsoleAssets::Respond (the web console's files)
@@ -13,7 +13,8 @@
 //
 // The query string is ignored. A known path with the wrong method (GET /v1/graphql) is a 404 too,
 // as in Hasura, whose router falls through to the same not-found answer; the response carries an
-// `Allow` header naming the method that would have worked. The console's two routes exist only
+// `Allow` header naming the methods that would have worked. Every route GET reads takes HEAD too,
+// answered with GET's headers and no body (connection.cc). The console's two routes exist only
 // when the Router has a ConsoleAssets (--enable-console, the default); without one they are
 // unknown paths like any other.
 
@@ -46,12 +47,9 @@ enum class Route {
 // The route of (method, target). `target` is the request target, query string included.
 Route MatchRoute(std::string_view method, std::string_view target);
 
-// The methods a known path takes ("GET", "POST", or "GET, HEAD" for the console's), as an Allow
-// header lists them; empty for an unknown path.
+// The methods a known path takes ("POST", or "GET, HEAD"), as an Allow header lists them; empty
+// for an unknown path.
 std::string_view AllowedMethod(std::string_view target);
-
-// The path part of a request target: everything before '?' or '#'.
-std::string_view PathOf(std::string_view target);
 
 class Router {
  public:

@@ -158,10 +158,10 @@ TEST(Router, WrongMethodIsNotFoundWithAllow) {
 
   HttpResponse post_healthz = Handle(router, "POST", "/healthz?x");
   EXPECT_EQ(post_healthz.status, 404u);
-  EXPECT_EQ(post_healthz.headers.at("allow"), "GET");
+  EXPECT_EQ(post_healthz.headers.at("allow"), "GET, HEAD");
 }
 
-TEST(MatchRoute, TheConsoleTakesGetAndHead) {
+TEST(MatchRoute, GetRoutesTakeHeadToo) {
   EXPECT_EQ(MatchRoute("GET", "/console"), Route::kConsole);
   EXPECT_EQ(MatchRoute("GET", "/console/"), Route::kConsole);
   EXPECT_EQ(MatchRoute("HEAD", "/console/assets/app.js"), Route::kConsole);
@@ -170,10 +170,12 @@ TEST(MatchRoute, TheConsoleTakesGetAndHead) {
   EXPECT_EQ(MatchRoute("HEAD", "/?next=x"), Route::kConsoleRedirect);
   EXPECT_EQ(MatchRoute("POST", "/console"), Route::kWrongMethod);
   EXPECT_EQ(MatchRoute("DELETE", "/"), Route::kWrongMethod);
-  EXPECT_EQ(MatchRoute("HEAD", "/healthz"), Route::kWrongMethod);  // only the console's take HEAD
+  EXPECT_EQ(MatchRoute("HEAD", "/healthz"), Route::kHealthz);  // every GET route takes HEAD
+  EXPECT_EQ(MatchRoute("HEAD", "/v1/version"), Route::kVersion);
+  EXPECT_EQ(MatchRoute("HEAD", "/v1/graphql"), Route::kWrongMethod);
   EXPECT_EQ(AllowedMethod("/console/x"), "GET, HEAD");
   EXPECT_EQ(AllowedMethod("/"), "GET, HEAD");
-  EXPECT_EQ(AllowedMethod("/healthz"), "GET");
+  EXPECT_EQ(AllowedMethod("/healthz"), "GET, HEAD");
   EXPECT_EQ(AllowedMethod("/v1/graphql"), "POST");
   EXPECT_EQ(AllowedMethod("/nothing"), "");
 }

@@ -5,6 +5,8 @@ import json
 import re
 import subprocess
 
+import requests
+
 from support import REQUEST_TIMEOUT, junction_bin
 
 NOT_FOUND = {"path": "$", "error": "resource does not exist", "code": "not-found"}
@@ -53,7 +55,17 @@ def test_wrong_method_is_a_json_404_naming_the_allowed_one(engine):
     assert response.headers["allow"] == "POST"
     response = engine.post("/healthz", data="")
     assert response.status_code == 404
-    assert response.headers["allow"] == "GET"
+    assert response.headers["allow"] == "GET, HEAD"
+
+
+def test_head_answers_the_headers_of_get_without_a_body(engine):
+    for path in ["/healthz", "/v1/version"]:
+        got = engine.get(path)
+        head = requests.head(engine.url + path, timeout=REQUEST_TIMEOUT)
+        assert head.status_code == 200, path
+        assert head.content == b"", path
+        assert head.headers["content-length"] == str(len(got.content)), path
+        assert head.headers["content-type"] == got.headers["content-type"], path
 
 
 def test_query_string_does_not_change_the_route(engine):

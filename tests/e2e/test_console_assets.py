@@ -174,8 +174,8 @@ def test_enable_console_false_leaves_the_paths_unknown(start_engine, dist):
 
 
 def test_the_variables_set_it_too(start_engine, dist):
-    engine = start_engine(env={"HASURA_GRAPHQL_CONSOLE_ASSETS_DIR": str(dist)})
+    engine = start_engine(env={"JUNCTION_CONSOLE_ASSETS_DIR": str(dist)})
     assert engine.get("/console").text == INDEX
     off = start_engine(env={"JUNCTION_CONSOLE_ASSETS_DIR": str(dist),
-                            "HASURA_GRAPHQL_ENABLE_CONSOLE": "false"})
+                            "HASURA_GRAPHQL_ENABLE_CONSOLE": "No"})  # Hasura's booleans
     assert off.get("/console").status_code == 404
