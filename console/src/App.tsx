@@ -45,6 +45,8 @@ function Pages() {
       <Suspense fallback={<p className="page-note">Loading…</p>}>
         <Routes>
           <Route path="/" element={<Navigate to="/api" replace />} />
+          {/* The engine serves the app's own file by its name too: a bookmark of it lands here. */}
+          <Route path="/index.html" element={<Navigate to="/api" replace />} />
           <Route path="/api" element={<ExplorerPage />} />
           <Route path="/data" element={<DataHome />} />
           <Route path="/data/:source" element={<SourcePage />} />

@@ -22,6 +22,10 @@ export interface HasuraError {
   internal?: unknown;
 }
 
+// The codes of the errors made here, not by the engine: no answer, no answer in time, or an answer
+// that is not JSON (a proxy's page).
+const NOT_FROM_ENGINE = new Set(['network-error', 'timeout', 'invalid-response']);
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
@@ -37,22 +41,34 @@ export class ApiError extends Error {
     this.internal = body.internal;
   }
 
-  // True when the engine refused the credentials (a missing or wrong admin secret).
+  // True when the engine refused the credentials it was given: a wrong admin secret (or none,
+  // when the engine has no other way in).
   get accessDenied(): boolean {
     return this.code === 'access-denied' || this.status === 401;
+  }
+
+  // True when the engine itself answered with a client error (4xx, with Hasura's JSON error body)
+  // rather than not answering, failing (5xx) or being something else (a body that is not JSON).
+  // To an admin call without credentials, this is how the engine says it wants them: an admin
+  // secret alone answers access-denied, but with JWT or an auth webhook too, a request without a
+  // token is refused first for that (invalid-headers, invalid-jwt).
+  get clientErrorFromEngine(): boolean {
+    return this.status >= 400 && this.status < 500 && !NOT_FROM_ENGINE.has(this.code);
   }
 }
 
 // Reads a response body as JSON; a body that is not JSON (a proxy's error page, a dropped
 // connection) becomes an ApiError that says so rather than a parse exception.
-async function readJson(response: Response): Promise<unknown> {
+async function readJson(response: Response, options: CallOptions = {}): Promise<unknown> {
   let text: string;
   try {
     text = await response.text();
   } catch (error) {
     throw new ApiError(response.status, {
-      error: `the engine's answer was cut off: ${describeError(error)}`,
-      code: 'network-error',
+      error: isTimeout(error)
+        ? `the engine's answer did not arrive ${describeWait(options)}`
+        : `the engine's answer was cut off: ${describeError(error)}`,
+      code: isTimeout(error) ? 'timeout' : 'network-error',
     });
   }
   try {
@@ -65,32 +81,51 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-// Sends `body` to `path`; a request that gets no answer (the engine down, the network gone)
-// becomes an ApiError that says so, with status 0, rather than fetch's bare TypeError.
+// How long a call may wait for the engine's answer; without it, as long as the browser lets it.
+export interface CallOptions {
+  timeoutMs?: number;
+}
+
+// Whether a fetch (or the reading of its body) failed because its AbortSignal.timeout ran out.
+function isTimeout(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'TimeoutError';
+}
+
+function describeWait(options: CallOptions): string {
+  return options.timeoutMs === undefined ? 'in time' : `within ${options.timeoutMs / 1000} s`;
+}
+
+// Sends `body` to `path`; a request that gets no answer (the engine down, the network gone, no
+// answer within `timeoutMs`) becomes an ApiError that says so, with status 0, rather than fetch's
+// bare TypeError or DOMException.
 async function send(
   path: string,
   body: unknown,
   requestHeaders: Record<string, string>,
+  options: CallOptions = {},
 ): Promise<Response> {
   try {
     return await fetch(path, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...requestHeaders },
       body: JSON.stringify(body),
+      signal: options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs),
     });
   } catch (error) {
     throw new ApiError(0, {
-      error: `cannot reach the engine: ${describeError(error)}`,
-      code: 'network-error',
+      error: isTimeout(error)
+        ? `the engine did not answer ${describeWait(options)}`
+        : `cannot reach the engine: ${describeError(error)}`,
+      code: isTimeout(error) ? 'timeout' : 'network-error',
     });
   }
 }
 
-async function post(path: string, body: unknown): Promise<unknown> {
+async function post(path: string, body: unknown, options: CallOptions = {}): Promise<unknown> {
   const requestHeaders: Record<string, string> = {};
   if (adminSecret !== null) requestHeaders['X-Hasura-Admin-Secret'] = adminSecret;
-  const response = await send(path, body, requestHeaders);
-  const json = await readJson(response);
+  const response = await send(path, body, requestHeaders, options);
+  const json = await readJson(response, options);
   if (!response.ok) {
     const failure = json as Partial<HasuraError> | null;
     throw new ApiError(response.status, {
@@ -104,8 +139,12 @@ async function post(path: string, body: unknown): Promise<unknown> {
 }
 
 // One metadata API command: {"type": type, "args": args} to /v1/metadata.
-export async function metadataCall<T = unknown>(type: string, args: object = {}): Promise<T> {
-  return (await post('/v1/metadata', { type, args })) as T;
+export async function metadataCall<T = unknown>(
+  type: string,
+  args: object = {},
+  options: CallOptions = {},
+): Promise<T> {
+  return (await post('/v1/metadata', { type, args }, options)) as T;
 }
 
 // A command as the metadata API takes it, for previews and bulk calls.

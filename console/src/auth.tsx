@@ -1,8 +1,9 @@
 // Sign-in. When the engine has an admin secret, every console call needs it: the user types it
 // once; it stays in this page's memory (api.ts) and, only if "Remember on this device" is ticked,
-// in localStorage. It is never put in a URL (the form is handled here, not submitted) or a log.
+// in localStorage. It is never put in a URL (the form is handled here, not submitted), a log or
+// the DOM (its input is uncontrolled: React never writes the value back as an attribute).
 // Whether the engine wants a secret is found out by asking: an admin-only call without one.
-import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 
 import { ApiError, metadataCall, setAdminSecret } from './api';
@@ -11,8 +12,8 @@ import { useAction } from './hooks';
 
 const REMEMBERED_KEY = 'junction.adminSecret';
 
-// 'unreachable': the first call failed for another reason than the credentials (the engine is
-// down, a proxy answered): there is nothing to sign in to yet, only to try again.
+// 'unreachable': the first call got no answer from the engine (it is down or stalled, a proxy
+// answered, the engine failed): there is nothing to sign in to yet, only to try again.
 type Phase = 'checking' | 'signed-in' | 'sign-in' | 'unreachable';
 
 interface AuthState {
@@ -44,9 +45,22 @@ function writeRemembered(secret: string | null): void {
   }
 }
 
+// How long the probe waits for the engine: a stalled engine (or proxy) must end in "Cannot reach
+// the engine", not in "Connecting to the engine…" for ever.
+const PROBE_TIMEOUT_MS = 10_000;
+
 // Resolves when the engine accepts the current credentials as admin; throws its refusal.
 async function probe(): Promise<void> {
-  await metadataCall('get_inconsistent_metadata');
+  await metadataCall('get_inconsistent_metadata', {}, { timeoutMs: PROBE_TIMEOUT_MS });
+}
+
+// Whether the probe's failure is the engine asking for credentials. Any client error the engine
+// itself answers is: an engine with only an admin secret answers access-denied, one with JWT or an
+// auth webhook as well refuses a request without a token first (invalid-headers, invalid-jwt), and
+// the admin secret is the console's way in to either. No answer, a server error or an answer that
+// is not the engine's (not JSON) is not.
+function wantsCredentials(error: unknown): boolean {
+  return error instanceof ApiError && error.clientErrorFromEngine;
 }
 
 export function AuthGate({ children }: { children: ReactNode }) {
@@ -69,7 +83,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
       .catch((error: unknown) => {
         if (cancelled) return;
         setAdminSecret(null);
-        if (error instanceof ApiError && error.accessDenied) {
+        if (wantsCredentials(error)) {
           if (remembered !== null) {
             writeRemembered(null);
             setStartError(new Error('The remembered admin secret was refused; sign in again.'));
@@ -121,22 +135,35 @@ export function AuthGate({ children }: { children: ReactNode }) {
   return <AuthContext.Provider value={{ usesSecret, signOut }}>{children}</AuthContext.Provider>;
 }
 
+// The probe's failure after the user typed a secret, in the words the form shows.
+function refusal(failure: unknown): unknown {
+  if (!wantsCredentials(failure)) return failure;
+  const error = failure as ApiError;
+  return new Error(
+    error.accessDenied
+      ? 'The engine refused this admin secret.'
+      : `The engine refused this admin secret: ${error.message}`,
+  );
+}
+
 function SignIn({ initialError, onSignedIn }: { initialError: unknown; onSignedIn: () => void }) {
-  const [secret, setSecret] = useState('');
+  // The secret is read from the input at submit only; what the button needs is whether it is empty.
+  const secretInput = useRef<HTMLInputElement>(null);
+  const [hasSecret, setHasSecret] = useState(false);
   const [remember, setRemember] = useState(false);
   const { busy, error, run } = useAction(initialError);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const secret = secretInput.current?.value ?? '';
+    if (secret === '') return;
     const accepted = await run(async () => {
       setAdminSecret(secret);
       try {
         await probe();
       } catch (failure) {
         setAdminSecret(null);
-        throw failure instanceof ApiError && failure.accessDenied
-          ? new Error('The engine refused this admin secret.')
-          : failure;
+        throw refusal(failure);
       }
     });
     if (accepted) {
@@ -153,10 +180,10 @@ function SignIn({ initialError, onSignedIn }: { initialError: unknown; onSignedI
         <label>
           Admin secret
           <input
+            ref={secretInput}
             type="password"
             autoComplete="current-password"
-            value={secret}
-            onChange={(event) => setSecret(event.target.value)}
+            onInput={(event) => setHasSecret(event.currentTarget.value !== '')}
             required
             autoFocus
           />
@@ -170,7 +197,7 @@ function SignIn({ initialError, onSignedIn }: { initialError: unknown; onSignedI
           Remember on this device
         </label>
         <ErrorMessage error={error} />
-        <button type="submit" className="primary" disabled={busy || secret === ''}>
+        <button type="submit" className="primary" disabled={busy || !hasSecret}>
           Sign in
         </button>
       </form>

@@ -1,5 +1,6 @@
 // Small pieces every page uses: the error box, the status line, a confirm-then-act button, a list
-// table's header, a JSON preview (and the metadata call preview every editor shows), and tabs.
+// table's header, a JSON preview (and the metadata call preview every editor shows), tabs, and the
+// labelled select and JSON fields.
 import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
@@ -178,6 +179,57 @@ export function parseJsonObject(
   }
 }
 
+// A control under its visible label, tied to it by id rather than wrapped in it. A <label> that
+// wraps a <select> or a <textarea> has the options' words (or the textarea's text) in its own
+// text, so "Relationship type" would read "Relationship typeObjectArray" to tools that find a
+// control by its label's text (Playwright's getByLabel). Every select and textarea of the console
+// sits in one; `children` renders the control with the id it is given.
+export function Field({
+  label,
+  children,
+}: {
+  label: ReactNode;
+  children: (id: string) => ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children(id)}
+    </div>
+  );
+}
+
+// A <select> in a Field: its options are `children`.
+export function SelectField({
+  label,
+  value,
+  onChange,
+  disabled,
+  children,
+}: {
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Field label={label}>
+      {(id) => (
+        <select
+          id={id}
+          value={value}
+          disabled={disabled}
+          onChange={(event) => onChange(event.target.value)}
+        >
+          {children}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 // A textarea for such JSON under its label, with the problem (if any) shown below it.
 export function JsonObjectField({
   label,
@@ -194,15 +246,17 @@ export function JsonObjectField({
 }) {
   return (
     <>
-      <label>
-        {label}
-        <textarea
-          value={text}
-          onChange={(event) => onChange(event.target.value)}
-          placeholder={placeholder}
-          spellCheck={false}
-        />
-      </label>
+      <Field label={label}>
+        {(id) => (
+          <textarea
+            id={id}
+            value={text}
+            onChange={(event) => onChange(event.target.value)}
+            placeholder={placeholder}
+            spellCheck={false}
+          />
+        )}
+      </Field>
       {problem !== null ? <ErrorMessage error={new Error(problem)} /> : null}
     </>
   );

@@ -1,12 +1,15 @@
 // What console.mjs's steps are made of: the engine over HTTP (what the pages are compared
-// with), bounded waiting, and helpers over the console's pages (its navigation, forms, the
-// relationship editor, GraphiQL). Settings come from the environment, as console.mjs says.
+// with), SQL through psql (what the engine has not seen yet), bounded waiting, and helpers over
+// the console's pages (its navigation, forms, the relationship editor, GraphiQL). Settings come
+// from the environment, as console.mjs says.
 
-import { isDeepStrictEqual } from 'node:util';
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
+import { isDeepStrictEqual, promisify } from 'node:util';
 
 export const ACTION_TIMEOUT_MS = 8_000; // a click, a fill, one element to appear, one HTTP call
 export const NAVIGATION_TIMEOUT_MS = 15_000; // the first load of the console (and of GraphiQL's chunk)
-export const DEADLINE_MS = 150_000; // the whole run (under 10 s on a quiet machine)
+export const DEADLINE_MS = 150_000; // the whole run (about 15 s on a quiet machine)
 export const POLL_MS = 100;
 export const POLL_TIMEOUT_MS = 1_000; // one look inside a waitFor loop
 
@@ -21,6 +24,7 @@ export function setting(name) {
 
 export const ENGINE = setting('CONSOLE_ENGINE_URL');
 export const SECRET = setting('CONSOLE_ADMIN_SECRET');
+const PSQL = setting('CONSOLE_PSQL');
 
 // ---- the engine over HTTP, for what the pages are compared with ---------------------------------
 
@@ -55,6 +59,32 @@ export function tableEntry(metadata, source, table) {
     const name = typeof entry.table === 'string' ? entry.table : entry.table.name;
     return name === table;
   });
+}
+
+// ---- the databases and the network, behind the engine's back ------------------------------------
+
+// Runs `statements` in the database at `url` through psql (stopping at the first error), as a
+// user's own tools would: the engine learns of the change only when it reads the database again.
+export async function runSql(url, statements) {
+  const args = ['--no-psqlrc', '-v', 'ON_ERROR_STOP=1', '-c', statements, url];
+  try {
+    await promisify(execFile)(PSQL, args, { timeout: ACTION_TIMEOUT_MS });
+  } catch (error) {
+    const reason = error.stderr || error.message;
+    throw new Error(`psql failed on ${JSON.stringify(statements)}: ${reason}`);
+  }
+}
+
+// A loopback port nothing listens on (it was free a moment ago): a database there is unreachable.
+export async function closedPort() {
+  const server = createServer();
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 // ---- waiting ------------------------------------------------------------------------------------
@@ -108,9 +138,7 @@ export async function openNav(page, name, expectedPath) {
 // A <select> found by its label, set to the option whose value or text is `choice` (any case).
 // Waits for the option: some selects are text inputs until their choices have loaded.
 export async function choose(page, label, choice) {
-  // By role and name: the text of a <label> wrapping a <select> includes the options' text, so
-  // getByLabel(…, {exact: true}) does not find it; its accessible name is the label's own words.
-  const select = page.getByRole('combobox', { name: label, exact: true });
+  const select = page.getByLabel(label, { exact: true });
   const wanted = choice.toLowerCase();
   const value = await waitFor(`"${label}" to offer ${JSON.stringify(choice)}`, async () => {
     const found = await select.evaluate(
@@ -171,21 +199,25 @@ export function relationshipForm(page) {
   return page.locator('form', { has: page.getByLabel('Relationship name', { exact: true }) });
 }
 
-// Fills the Add Relationship form with an object relationship from order to pg2's user table.
-export async function fillRelationship(page, name, ourColumn, theirColumn) {
+// Opens the Add Relationship form of a table's Relationships tab and fills it: the name, the type,
+// the target (`filter` typed into To Reference, then the option `target` picked) and the column
+// `pairs` ([[ours, theirs], …]; a row is added for each pair after the first).
+export async function fillRelationship(page, { name, type, filter, target, pairs }) {
   await page.getByRole('button', { name: 'Add Relationship' }).click();
   await page.getByLabel('Relationship name', { exact: true }).fill(name);
-  await choose(page, 'Relationship type', 'object');
-  const reference = page.getByLabel('To Reference', { exact: true });
-  await reference.fill('user');
+  await choose(page, 'Relationship type', type);
+  await page.getByLabel('To Reference', { exact: true }).fill(filter);
   await (
     await visible(
-      page.getByRole('option', { name: 'pg2 / public.user' }),
-      'the option "pg2 / public.user"',
+      page.getByRole('option', { name: target, exact: true }),
+      `the option "${target}"`,
     )
   ).click();
-  await choose(page, 'Source column 1', ourColumn);
-  await choose(page, 'Reference column 1', theirColumn);
+  for (const [index, [ours, theirs]] of pairs.entries()) {
+    if (index > 0) await page.getByRole('button', { name: 'Add column pair' }).click();
+    await choose(page, `Source column ${index + 1}`, ours);
+    await choose(page, `Reference column ${index + 1}`, theirs);
+  }
 }
 
 export async function previewedCall(page) {
@@ -226,6 +258,19 @@ export async function runInExplorer(page, query) {
     throw new Error(`the pane shows ${JSON.stringify(shown)}`);
   });
   return expected;
+}
+
+// How GraphiQL's history pane names a query that has no operation name (its formatQuery): the
+// lines without comments, joined, with braces spaced out and runs of blanks made one.
+export function historyLabel(query) {
+  return query
+    .split('\n')
+    .map((line) => line.replace(/#(.*)/, ''))
+    .join(' ')
+    .replaceAll('{', ' { ')
+    .replaceAll('}', ' } ')
+    .replaceAll(/[\s]{2,}/g, ' ')
+    .trim();
 }
 
 export async function docsFields(page) {

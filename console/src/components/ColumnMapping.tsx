@@ -2,6 +2,8 @@
 // to one of the side it reaches, as Hasura's column_mapping and field_mapping write them
 // ({"user_id": "id"}). It knows nothing of tables: the caller gives each side's column names, or
 // null when they are not known, in which case the names are typed.
+import { Field, SelectField } from '../components';
+
 export type ColumnPair = [string, string];
 
 export function mappingToPairs(mapping: Record<string, string> | undefined): ColumnPair[] {
@@ -42,28 +44,25 @@ function ColumnChoice({
   columns: string[] | null;
   onChange: (value: string) => void;
 }) {
+  // Tied to its label by id either way, as every select is (components.tsx's Field).
   if (columns === null) {
     return (
-      <label>
-        {label}
-        <input value={value} onChange={(event) => onChange(event.target.value)} />
-      </label>
+      <Field label={label}>
+        {(id) => <input id={id} value={value} onChange={(event) => onChange(event.target.value)} />}
+      </Field>
     );
   }
   // A column the mapping names but the list lacks (renamed since) stays visible and choosable.
   const choices = value !== '' && !columns.includes(value) ? [...columns, value] : columns;
   return (
-    <label>
-      {label}
-      <select value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">Choose a column</option>
-        {choices.map((column) => (
-          <option key={column} value={column}>
-            {column}
-          </option>
-        ))}
-      </select>
-    </label>
+    <SelectField label={label} value={value} onChange={onChange}>
+      <option value="">Choose a column</option>
+      {choices.map((column) => (
+        <option key={column} value={column}>
+          {column}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 

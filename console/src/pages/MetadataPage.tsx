@@ -157,7 +157,7 @@ export function MetadataPage() {
           <p>No inconsistent objects</p>
         ) : (
           <>
-            <table className="list">
+            <table className="list" aria-label="Inconsistent objects">
               <ListHead columns={['Type', 'Name', 'Reason']} />
               <tbody>
                 {inconsistencies.map((object, index) => (

@@ -5,7 +5,7 @@ import type { FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 
 import { metadataCall } from '../../api';
-import { ActionButton, ErrorMessage, ListHead, Loading } from '../../components';
+import { ActionButton, ErrorMessage, ListHead, Loading, SelectField } from '../../components';
 import { useAction } from '../../hooks';
 import { describeInconsistency, findInconsistency, useMetadata } from '../../metadata';
 import { commandPrefix } from './catalog';
@@ -130,16 +130,14 @@ function ConnectDatabaseForm({
         Database name
         <input value={name} onChange={(event) => setName(event.target.value)} required autoFocus />
       </label>
-      <label>
-        Database kind
-        <select
-          value={kind}
-          onChange={(event) => setKind(event.target.value === 'sqlite' ? 'sqlite' : 'postgres')}
-        >
-          <option value="postgres">postgres</option>
-          <option value="sqlite">sqlite</option>
-        </select>
-      </label>
+      <SelectField
+        label="Database kind"
+        value={kind}
+        onChange={(value) => setKind(value === 'sqlite' ? 'sqlite' : 'postgres')}
+      >
+        <option value="postgres">postgres</option>
+        <option value="sqlite">sqlite</option>
+      </SelectField>
       {kind === 'postgres' ? (
         <label>
           Database URL

@@ -12,6 +12,7 @@ import {
   JsonObjectField,
   MetadataCallPreview,
   parseJsonObject,
+  SelectField,
 } from '../../components';
 import {
   ColumnMapping,
@@ -147,17 +148,15 @@ export function RelationshipForm({
             placeholder="user"
           />
         </label>
-        <label>
-          Relationship type
-          <select
-            value={type}
-            disabled={target?.kind === 'remote_schema'}
-            onChange={(event) => setType(event.target.value === 'array' ? 'array' : 'object')}
-          >
-            <option value="object">Object</option>
-            <option value="array">Array</option>
-          </select>
-        </label>
+        <SelectField
+          label="Relationship type"
+          value={type}
+          disabled={target?.kind === 'remote_schema'}
+          onChange={(value) => setType(value === 'array' ? 'array' : 'object')}
+        >
+          <option value="object">Object</option>
+          <option value="array">Array</option>
+        </SelectField>
       </div>
       <TargetPicker
         options={options}

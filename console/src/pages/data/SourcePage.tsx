@@ -1,10 +1,13 @@
 // /data/:source: one database's tables, tracked (served by the GraphQL API, each with its own page)
 // and untracked (in the database but not in the metadata: get_source_tables minus the tracked).
+// The engine lists a database's tables as it last read them: a table created since appears after
+// Reload (reload_metadata of this source).
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 
 import { metadataCall, metadataRequest } from '../../api';
 import type { MetadataCommand } from '../../api';
-import { ActionButton, ErrorMessage, Loading } from '../../components';
+import { ActionButton, ErrorMessage, Loading, StatusMessage } from '../../components';
 import {
   describeInconsistency,
   findInconsistency,
@@ -31,6 +34,9 @@ export function SourcePage() {
   // The database is asked only when the engine can serve it.
   const listable = source !== undefined && inconsistency === undefined;
   const databaseTables = useSourceTables(listable ? source : null, generation);
+  // What the last Reload did, and to which database: going from one database's page to another's
+  // keeps this page mounted, and the words must not follow.
+  const [status, setStatus] = useState<{ source: string; text: string } | null>(null);
 
   if (metadata === null) {
     return (
@@ -82,6 +88,13 @@ export function SourcePage() {
     await refresh();
   }
 
+  async function reload() {
+    setStatus(null);
+    await metadataCall('reload_metadata', { reload_sources: [sourceName] });
+    await refresh();
+    setStatus({ source: sourceName, text: `Database ${sourceName} reloaded` });
+  }
+
   return (
     <section className="data-page">
       <Breadcrumb />
@@ -90,6 +103,10 @@ export function SourcePage() {
         {source.kind} database
         {databaseTables.loading ? ' · reading its tables…' : null}
       </p>
+      <div className="row source-actions">
+        <ActionButton label="Reload" ariaLabel={`Reload ${sourceName}`} action={reload} />
+        <StatusMessage text={status?.source === sourceName ? status.text : null} />
+      </div>
       {inconsistency !== undefined ? (
         <ErrorMessage error={new Error(describeInconsistency(inconsistency))} />
       ) : (

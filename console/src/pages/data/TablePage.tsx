@@ -108,7 +108,7 @@ function ColumnsTab({ info }: { info: Loaded<TableInfo> }) {
     <>
       {info.data.type === 'view' ? <p className="muted">This is a view.</p> : null}
       <table className="list" aria-label="Columns">
-        <ListHead columns={['Name', 'Type', 'Nullable', 'Primary key', 'Default']} />
+        <ListHead columns={['Name', 'Type', 'Nullable', 'Primary key', 'Has default']} />
         <tbody>
           {info.data.columns.map((column) => (
             <tr key={column.name}>
@@ -121,15 +121,7 @@ function ColumnsTab({ info }: { info: Loaded<TableInfo> }) {
               </td>
               <td>{column.nullable ? 'yes' : 'no'}</td>
               <td>{primaryKey.includes(column.name) ? 'yes' : ''}</td>
-              <td>
-                {typeof column.default === 'string' ? (
-                  <code>{column.default}</code>
-                ) : column.has_default ? (
-                  'yes'
-                ) : (
-                  ''
-                )}
-              </td>
+              <td>{column.has_default ? 'yes' : ''}</td>
             </tr>
           ))}
         </tbody>

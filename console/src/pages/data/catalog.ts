@@ -10,9 +10,8 @@ export interface ColumnInfo {
   name: string;
   type: string;
   nullable: boolean;
+  // Whether the column has a default (the engine does not say which).
   has_default?: boolean;
-  // The default's SQL text, when the engine reports it.
-  default?: string | null;
   is_array?: boolean;
 }
 

@@ -287,8 +287,8 @@ export interface RelationshipDraft {
 // A table as the calls name it, in the form of Hasura's documentation: a table of Postgres's
 // default schema by its bare name ("order"), any other as {"schema", "name"} (SQLite's are in
 // "main"). The engine keeps the spelling it is given, so a relationship made here exports exactly
-// as one made by the documented API call.
-function tableArg(table: TableName): TableName | string {
+// as one made by the documented API call. Every form that names a table in a call uses this.
+export function tableArg(table: TableName): TableName | string {
   return table.schema === 'public' ? table.name : { schema: table.schema, name: table.name };
 }
 

@@ -8,7 +8,7 @@ import type { IntrospectionSchema } from 'graphql';
 
 import { metadataRequest } from '../../api';
 import type { MetadataCommand } from '../../api';
-import { ErrorMessage, MetadataCallPreview } from '../../components';
+import { ErrorMessage, MetadataCallPreview, SelectField } from '../../components';
 import { ColumnMapping, mappingProblem, pairsToMapping } from '../../components/ColumnMapping';
 import type { ColumnPair } from '../../components/ColumnMapping';
 import { TargetPicker } from '../../components/TargetPicker';
@@ -16,7 +16,7 @@ import { useAction } from '../../hooks';
 import { findSource } from '../../metadata';
 import type { Metadata } from '../../metadata';
 import { useTableInfo } from '../data/catalog';
-import { targetKey, targetOptions } from '../data/relationships';
+import { tableArg, targetKey, targetOptions } from '../data/relationships';
 import type { Target } from '../data/relationships';
 import {
   findObjectType,
@@ -26,7 +26,6 @@ import {
   typeRefText,
   useRemoteIntrospection,
 } from './introspection';
-import { SelectField } from './SelectField';
 
 export function AddRemoteRelationshipForm({
   remoteSchema,
@@ -75,7 +74,7 @@ export function AddRemoteRelationshipForm({
       return {
         to_source: {
           source: target.source,
-          table: { schema: target.table.schema, name: target.table.name },
+          table: tableArg(target.table),
           relationship_type: relationshipType,
           field_mapping: pairsToMapping(pairs),
         },
