@@ -55,6 +55,12 @@ export function AddRemoteSchemaForm({
 
   const timeoutSeconds = timeout.trim() === '' ? DEFAULT_TIMEOUT_SECONDS : Number(timeout);
   const customization = customizationOf(namespace.trim(), typePrefix.trim(), typeSuffix.trim());
+  // The three optional names, each an input of the same kind: [label, value, setter].
+  const customizationInputs: [string, string, (value: string) => void][] = [
+    ['Root fields namespace', namespace, setNamespace],
+    ['Type name prefix', typePrefix, setTypePrefix],
+    ['Type name suffix', typeSuffix, setTypeSuffix],
+  ];
   const args = {
     name: name.trim(),
     definition: {
@@ -182,36 +188,18 @@ export function AddRemoteSchemaForm({
           remote schema's, put its root fields under one field (a namespace) or rename its types.
         </p>
         <div className="row">
-          <label>
-            Root fields namespace
-            <input
-              type="text"
-              value={namespace}
-              placeholder="none"
-              aria-describedby={hintId}
-              onChange={(event) => setNamespace(event.target.value)}
-            />
-          </label>
-          <label>
-            Type name prefix
-            <input
-              type="text"
-              value={typePrefix}
-              placeholder="none"
-              aria-describedby={hintId}
-              onChange={(event) => setTypePrefix(event.target.value)}
-            />
-          </label>
-          <label>
-            Type name suffix
-            <input
-              type="text"
-              value={typeSuffix}
-              placeholder="none"
-              aria-describedby={hintId}
-              onChange={(event) => setTypeSuffix(event.target.value)}
-            />
-          </label>
+          {customizationInputs.map(([label, value, setValue]) => (
+            <label key={label}>
+              {label}
+              <input
+                type="text"
+                value={value}
+                placeholder="none"
+                aria-describedby={hintId}
+                onChange={(event) => setValue(event.target.value)}
+              />
+            </label>
+          ))}
         </div>
       </fieldset>
       <label>
