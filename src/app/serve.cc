@@ -25,7 +25,7 @@
 #include "app/metadata_watcher.h"
 #include "app/postgres_metadata_store.h"
 #include "app/version.h"
-#include "backends/remote_graphql/http_client.h"
+#include "backends/http/http_client.h"
 #include "common/json_writer.h"
 #include "schema/snapshot.h"
 #include "server/auth.h"
@@ -345,7 +345,7 @@ int ServeOrFail(const ServeConfig& config) {
   execute::ExecuteOptions execute_options{config.remote_join_batch_size};
   if (config.query_log) execute_options.on_statement = LogStatement;
   // Every call to a remote schema goes through one client, which keeps connections alive.
-  backends::remote_graphql::HttpClient remote_client(ioc.get_executor());
+  backends::http::HttpClient remote_client(ioc.get_executor());
   execute_options.remote.http = &remote_client;
   server::Engine engine(
       server::EngineOptions{config.admin_secret, std::move(execute_options), std::move(*auth)},

@@ -10,6 +10,7 @@
 
 #include "backends/postgres/translate.h"
 #include "backends/remote_graphql/translate.h"
+#include "backends/sql/translate_common.h"
 #include "backends/sqlite/translate.h"
 #include "common/json_cursor.h"
 #include "execute/run_statement.h"
@@ -251,7 +252,7 @@ Result<backends::sql::Statement> WithKeys(backends::sql::Statement statement,
       return Unexpected("a remote join's statement does not take its keys");
     }
     statement.params[statement.execution_parameters[0]] =
-        backends::sqlite::KeysJson(batch.arguments, begin, end);
+        backends::sql::KeysJson(batch.arguments, begin, end);
     return statement;
   }
   const size_t columns = relationship.mapping.size();

@@ -36,7 +36,7 @@ asio::awaitable<Result<Json>> CallRemote(const schema::RemoteSchema& schema,
   if (context.http == nullptr) {
     co_return Error(ErrorCode::kUnexpected, "no HTTP client to call remote schemas with", path);
   }
-  backends::remote_graphql::HttpRequest request;
+  backends::http::HttpRequest request;
   request.method = "POST";
   request.url = definition.url;
   request.body = graphql.Body();
@@ -58,14 +58,14 @@ asio::awaitable<Result<Json>> CallRemote(const schema::RemoteSchema& schema,
       const std::string lower = Lower(name);
       if (lower == "host") add("x-forwarded-host", value);
       if (lower == "user-agent") add("x-forwarded-user-agent", value);
-      if (lower.starts_with("x-hasura-") || !backends::remote_graphql::IsForwardable(lower)) {
+      if (lower.starts_with("x-hasura-") || !backends::http::IsForwardable(lower)) {
         continue;
       }
       add(name, value);
     }
   }
   add("content-type", "application/json");
-  Result<backends::remote_graphql::HttpResponse> response = co_await context.http->Send(request);
+  Result<backends::http::HttpResponse> response = co_await context.http->Send(request);
   if (!response) {
     co_return Error(
         ErrorCode::kRemoteSchemaError,

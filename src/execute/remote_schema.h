@@ -23,7 +23,7 @@
 #include <boost/asio/awaitable.hpp>
 #include <nlohmann/json.hpp>
 
-#include "backends/remote_graphql/http_client.h"
+#include "backends/http/http_client.h"
 #include "backends/remote_graphql/translate.h"
 #include "common/result.h"
 #include "schema/source_model.h"
@@ -32,7 +32,7 @@ namespace junction::execute {
 
 struct RemoteContext {
   // The process's client; null when the engine has no remote schemas to call (an error then).
-  backends::remote_graphql::HttpClient* http = nullptr;
+  backends::http::HttpClient* http = nullptr;
   // The request's headers (lower-case names), sent on to remote schemas that forward them.
   std::vector<std::pair<std::string, std::string>> client_headers;
   // The request's session as headers (x-hasura-role and the session variables), which every

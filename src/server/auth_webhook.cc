@@ -7,7 +7,7 @@
 #include <spdlog/common.h>
 #include <nlohmann/json.hpp>
 
-#include "backends/remote_graphql/http_client.h"
+#include "backends/http/http_client.h"
 #include "common/json_writer.h"
 #include "server/http_fetch.h"
 #include "server/logging.h"
@@ -99,7 +99,7 @@ boost::asio::awaitable<Result<schema::Session>> AuthenticateWithWebhook(
     fetch.headers.emplace_back("content-type", "application/json");
   } else {
     for (const auto& [name, value] : request.headers) {
-      if (backends::remote_graphql::IsForwardable(name)) fetch.headers.emplace_back(name, value);
+      if (backends::http::IsForwardable(name)) fetch.headers.emplace_back(name, value);
     }
   }
   Result<FetchResponse> response = co_await HttpFetch(fetch);

@@ -6,8 +6,8 @@
 namespace junction::server {
 
 boost::asio::awaitable<Result<FetchResponse>> HttpFetch(
-    const FetchRequest& request, backends::remote_graphql::HttpClient* client) {
-  backends::remote_graphql::HttpRequest http_request;
+    const FetchRequest& request, backends::http::HttpClient* client) {
+  backends::http::HttpRequest http_request;
   http_request.method = request.method;
   http_request.url = request.url;
   http_request.headers = request.headers;
@@ -18,7 +18,7 @@ boost::asio::awaitable<Result<FetchResponse>> HttpFetch(
 
   // A client of its own, keeping no connection: nothing outlives the request.
   boost::asio::any_io_executor executor = co_await boost::asio::this_coro::executor;
-  backends::remote_graphql::HttpClient own(executor, /*max_idle_per_host=*/0);
+  backends::http::HttpClient own(executor, /*max_idle_per_host=*/0);
   http_request.headers.emplace_back("connection", "close");
   co_return co_await own.Send(http_request);
 }

@@ -1,7 +1,7 @@
 #pragma once
 // HttpFetch: one HTTP/1.1 request to another service (the authentication webhook, a JWK set), as
 // a coroutine on the caller's executor. A thin use of the engine's one HTTP client,
-// backends::remote_graphql::HttpClient (http_client.h): the same URL parsing, deadline over the
+// backends::http::HttpClient (http_client.h): the same URL parsing, deadline over the
 // whole exchange (resolve, connect, TLS, write, read), body limit and TLS settings (TLS 1.2 or
 // later, the certificate verified against the system trust store and the URL's host name, SNI).
 //
@@ -20,7 +20,7 @@
 
 #include <boost/asio/awaitable.hpp>
 
-#include "backends/remote_graphql/http_client.h"
+#include "backends/http/http_client.h"
 #include "common/result.h"
 
 namespace junction::server {
@@ -35,13 +35,13 @@ struct FetchRequest {
   size_t max_body_bytes = 8 * 1024 * 1024;
 };
 
-using FetchResponse = backends::remote_graphql::HttpResponse;
-using backends::remote_graphql::ParsedUrl;
-using backends::remote_graphql::ParseHttpUrl;
+using FetchResponse = backends::http::HttpResponse;
+using backends::http::ParsedUrl;
+using backends::http::ParseHttpUrl;
 
 // Errors: kUnexpected with a message saying what failed ("timed out after 10s", "cannot connect to
 // host:port: Connection refused", …). Any status is a response, not an Error.
 boost::asio::awaitable<Result<FetchResponse>> HttpFetch(
-    const FetchRequest& request, backends::remote_graphql::HttpClient* client = nullptr);
+    const FetchRequest& request, backends::http::HttpClient* client = nullptr);
 
 }  // namespace junction::server

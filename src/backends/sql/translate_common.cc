@@ -253,4 +253,20 @@ std::vector<OrderByItem> RowOrder(const ir::SelectArgs& args, const std::string&
   return order;
 }
 
+std::string KeysJson(const std::vector<std::vector<std::string_view>>& arguments, size_t begin,
+                     size_t end) {
+  std::string json = "[";
+  for (size_t i = begin; i < end && i < arguments.size(); ++i) {
+    if (i > begin) json += ',';
+    json += '[';
+    json += std::to_string(i);
+    for (const std::string_view value : arguments[i]) {
+      json += ',';
+      json += value;
+    }
+    json += ']';
+  }
+  return json + "]";
+}
+
 }  // namespace junction::backends::sql

@@ -11,6 +11,7 @@
 //   and RowOrder reads it from outside: `"_t1"."__o0" DESC NULLS FIRST`.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "backends/sql/tree.h"
@@ -36,6 +37,12 @@ struct Correlation {
   std::string parent;
   bool keys = false;
 };
+
+// A remote join's keys as one JSON parameter (SQLite, BigQuery), for arguments [begin, end):
+// argument id i with `arguments[i]`, the JSON texts of its key values as a database wrote them.
+//   {{"7"}, {"8"}}, 0, 2 → [[0,7],[1,8]]        {{"\"a\"", "1"}}, 0, 1 → [[0,"a",1]]
+std::string KeysJson(const std::vector<std::vector<std::string_view>>& arguments, size_t begin,
+                     size_t end);
 
 // `"schema"."name" AS "alias"`.
 FromItem TableItem(const schema::Table& table, std::string alias);

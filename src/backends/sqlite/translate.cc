@@ -376,22 +376,6 @@ class Translator {
 
 }  // namespace
 
-std::string KeysJson(const std::vector<std::vector<std::string_view>>& arguments, size_t begin,
-                     size_t end) {
-  std::string json = "[";
-  for (size_t i = begin; i < end && i < arguments.size(); ++i) {
-    if (i > begin) json += ',';
-    json += '[';
-    json += std::to_string(i);
-    for (const std::string_view value : arguments[i]) {
-      json += ',';
-      json += value;
-    }
-    json += ']';
-  }
-  return json + "]";
-}
-
 Result<sql::Statement> TranslateRemoteJoin(const ir::Field& field) {
   Translator translator;
   auto select = translator.RemoteJoin(field);

@@ -53,12 +53,12 @@ Result<sql::Statement> Translate(const ir::RootField& field);
 // The statement of a remote join to a SQLite table (DESIGN.md §4; the contract of
 // backends/postgres/translate.h TranslateRemoteJoin): one execution slot, 0, holding every
 // distinct key as one JSON array parameter — `[[argument id, key value 1, …], …]`, the key
-// values in the order of the relationship's mapping (KeysJson builds it) — read with json_each.
-// It answers one row of one column: a JSON array of `[argument id, value]`, one per argument —
-// for each key tuple the value its relationship field would have, as a correlated subquery
-// (SQLite joins by nested loops, so this is the plan it would pick, through the target's index;
-// an array's limit, offset and distinct_on and aggregates are per argument as they must be). An
-// object relationship without a row answers null, an array `[]`, an aggregate its empty value.
+// values in the order of the relationship's mapping (sql::KeysJson builds it) — read with
+// json_each. It answers one row of one column: a JSON array of `[argument id, value]`, one per
+// argument — for each key tuple the value its relationship field would have, as a correlated
+// subquery (SQLite joins by nested loops, so this is the plan it would pick, through the target's
+// index; an array's limit, offset and distinct_on and aggregates are per argument as they must be).
+// An object relationship without a row answers null, an array `[]`, an aggregate its empty value.
 //
 //   orders → user (object, user_id → id) { name }
 //   => SELECT coalesce(json_group_array(json_array("_k1"."value" ->> 0, json((SELECT
@@ -66,11 +66,5 @@ Result<sql::Statement> Translate(const ir::RootField& field);
 //             AS "_t2" WHERE "_t2"."id" = ("_k1"."value" ->> 1) LIMIT 1) AS "_t2")))), '[]')
 //      AS "root" FROM json_each(?1) AS "_k1"
 Result<sql::Statement> TranslateRemoteJoin(const ir::Field& field);
-
-// The execution parameter of TranslateRemoteJoin's statement for arguments [begin, end):
-// argument id i with `arguments[i]`, the JSON texts of its key values as a database wrote them.
-//   {{"7"}, {"8"}}, 0, 2 → [[0,7],[1,8]]        {{"\"a\"", "1"}}, 0, 1 → [[0,"a",1]]
-std::string KeysJson(const std::vector<std::vector<std::string_view>>& arguments, size_t begin,
-                     size_t end);
 
 }  // namespace junction::backends::sqlite

@@ -12,6 +12,7 @@
 
 #include <gtest/gtest.h>
 
+#include "backends/sql/translate_common.h"
 #include "backends/sql/translate_test_support.h"
 #include "backends/sqlite/functions.h"
 #include "ir/build_ir.h"
@@ -187,7 +188,7 @@ class TranslateTest : public ::testing::Test {
     std::vector<std::vector<std::string_view>> arguments;
     for (const auto& tuple : texts) arguments.emplace_back(tuple.begin(), tuple.end());
     statement->params.at(statement->execution_parameters[0]) =
-        KeysJson(arguments, 0, arguments.size());
+        sql::KeysJson(arguments, 0, arguments.size());
     return AnswersById(Execute(*statement), /*drop_nulls=*/true);
   }
 
@@ -517,10 +518,10 @@ std::vector<std::vector<Json>> Keys(const std::vector<Json>& values) {
 }
 
 TEST(KeysJsonTest, ArgumentIdsThenKeyValues) {
-  EXPECT_EQ(KeysJson({{"7"}, {"8"}}, 0, 2), "[[0,7],[1,8]]");
-  EXPECT_EQ(KeysJson({{"\"a\"", "1"}}, 0, 1), R"([[0,"a",1]])");
-  EXPECT_EQ(KeysJson({{"1"}, {"2"}, {"3"}}, 1, 3), "[[1,2],[2,3]]");
-  EXPECT_EQ(KeysJson({}, 0, 0), "[]");
+  EXPECT_EQ(sql::KeysJson({{"7"}, {"8"}}, 0, 2), "[[0,7],[1,8]]");
+  EXPECT_EQ(sql::KeysJson({{"\"a\"", "1"}}, 0, 1), R"([[0,"a",1]])");
+  EXPECT_EQ(sql::KeysJson({{"1"}, {"2"}, {"3"}}, 1, 3), "[[1,2],[2,3]]");
+  EXPECT_EQ(sql::KeysJson({}, 0, 0), "[]");
 }
 
 // The golden shape of an object join: per key tuple of json_each(?1), the related object.

@@ -4,7 +4,7 @@
 // idle; deadlines, refused connections, body limits, chunked answers, bad URLs, and https with a
 // certificate made here for 127.0.0.1 (and refused when not trusted).
 
-#include "backends/remote_graphql/http_client.h"
+#include "backends/http/http_client.h"
 
 #include <atomic>
 #include <future>
@@ -33,12 +33,12 @@
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 
-namespace junction::backends::remote_graphql {
+namespace junction::backends::http {
 namespace {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
-namespace http = beast::http;
+namespace wire = beast::http;
 using tcp = asio::ip::tcp;
 using namespace std::chrono_literals;
 
@@ -146,8 +146,8 @@ class TestServer {
     beast::flat_buffer buffer;
     while (true) {
       boost::system::error_code ec;
-      http::request<http::string_body> request;
-      co_await http::async_read(stream, buffer, request,
+      wire::request<wire::string_body> request;
+      co_await wire::async_read(stream, buffer, request,
                                 asio::redirect_error(asio::use_awaitable, ec));
       if (ec) co_return;
       if (mode_ == Mode::kNeverAnswer) {
@@ -167,7 +167,7 @@ class TestServer {
                                    asio::redirect_error(asio::use_awaitable, ec));
         continue;
       }
-      http::response<http::string_body> response(http::status::ok, 11);
+      wire::response<wire::string_body> response(wire::status::ok, 11);
       response.set("X-Seen", "1");
       response.insert("X-Twice", "a");
       response.insert("X-Twice", "b");
@@ -177,7 +177,7 @@ class TestServer {
                                   std::string(request.target()) + " " + request.body();
       response.keep_alive(true);
       response.prepare_payload();
-      co_await http::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
+      co_await wire::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
       if (ec || mode_ == Mode::kCloseAfterAnswer) {
         beast::get_lowest_layer(stream).socket().shutdown(tcp::socket::shutdown_both, ec);
         beast::get_lowest_layer(stream).close();
@@ -407,4 +407,4 @@ TEST(ParseHttpUrlTest, SplitsHostPortAndTarget) {
 }
 
 }  // namespace
-}  // namespace junction::backends::remote_graphql
+}  // namespace junction::backends::http

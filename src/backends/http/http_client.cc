@@ -1,4 +1,4 @@
-#include "backends/remote_graphql/http_client.h"
+#include "backends/http/http_client.h"
 
 #include <algorithm>
 
@@ -27,14 +27,14 @@
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 
-namespace junction::backends::remote_graphql {
+namespace junction::backends::http {
 namespace {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
-namespace http = beast::http;
+namespace wire = beast::http;
 using Clock = std::chrono::steady_clock;
-using Message = http::request<http::string_body>;
+using Message = wire::request<wire::string_body>;
 
 Error HttpError(std::string message) { return Error(ErrorCode::kUnexpected, std::move(message)); }
 
@@ -249,7 +249,7 @@ asio::awaitable<Attempt> HttpClient::Impl::WriteAndRead(Stream& stream, Connecti
   beast::error_code ec;
   connection.tcp().expires_at(exchange.deadline);
   auto write =
-      http::async_write(stream, exchange.message, asio::redirect_error(asio::use_awaitable, ec));
+      wire::async_write(stream, exchange.message, asio::redirect_error(asio::use_awaitable, ec));
   co_await std::move(write);
   if (ec == beast::error::timeout) {
     attempt.result.emplace(HttpError(exchange.timed_out));
@@ -261,20 +261,20 @@ asio::awaitable<Attempt> HttpClient::Impl::WriteAndRead(Stream& stream, Connecti
     co_return attempt;
   }
 
-  http::response_parser<http::string_body> parser;
+  wire::response_parser<wire::string_body> parser;
   parser.body_limit(exchange.max_body_bytes);
   parser.header_limit(64 * 1024);
   // The header first: Boost 1.74's parser does not hold a Content-Length to body_limit, so the
   // length is checked here (chunked and read-to-end bodies are held to it by the parser).
   connection.tcp().expires_at(exchange.deadline);
-  auto read_header = http::async_read_header(stream, connection.buffer, parser,
+  auto read_header = wire::async_read_header(stream, connection.buffer, parser,
                                              asio::redirect_error(asio::use_awaitable, ec));
   co_await std::move(read_header);
   if (!ec && parser.content_length() && *parser.content_length() > exchange.max_body_bytes) {
-    ec = http::error::body_limit;
+    ec = wire::error::body_limit;
   }
   if (!ec) {
-    auto read = http::async_read(stream, connection.buffer, parser,
+    auto read = wire::async_read(stream, connection.buffer, parser,
                                  asio::redirect_error(asio::use_awaitable, ec));
     co_await std::move(read);
   }
@@ -282,7 +282,7 @@ asio::awaitable<Attempt> HttpClient::Impl::WriteAndRead(Stream& stream, Connecti
     attempt.result.emplace(HttpError(exchange.timed_out));
     co_return attempt;
   }
-  if (ec == http::error::body_limit) {
+  if (ec == wire::error::body_limit) {
     attempt.result.emplace(
         HttpError(fmt::format("response larger than {} bytes", exchange.max_body_bytes)));
     co_return attempt;
@@ -294,7 +294,7 @@ asio::awaitable<Attempt> HttpClient::Impl::WriteAndRead(Stream& stream, Connecti
   }
 
   HttpResponse response;
-  http::response<http::string_body>& got = parser.get();
+  wire::response<wire::string_body>& got = parser.get();
   response.status = got.result_int();
   for (const auto& field : got) {
     std::string name(field.name_string());
@@ -343,7 +343,7 @@ asio::awaitable<Result<HttpResponse>> HttpClient::Impl::Send(const HttpRequest& 
   const bool default_port = url->port == (url->tls ? "443" : "80");
   std::string host = url->host.find(':') != std::string::npos ? "[" + url->host + "]" : url->host;
   if (!default_port) host += ":" + url->port;
-  message.set(http::field::host, host);
+  message.set(wire::field::host, host);
   for (const auto& [name, value] : request.headers) message.insert(name, value);
   message.body() = request.body;
   if (!request.body.empty() || request.method == "POST" || request.method == "PUT" ||
@@ -424,4 +424,4 @@ bool IsForwardable(std::string_view header) {
          std::end(kNotForwarded);
 }
 
-}  // namespace junction::backends::remote_graphql
+}  // namespace junction::backends::http

@@ -31,7 +31,7 @@
 
 #include "common/result.h"
 
-namespace junction::backends::remote_graphql {
+namespace junction::backends::http {
 
 struct HttpRequest {
   std::string method = "POST";
@@ -90,4 +90,4 @@ class HttpClient {
   std::shared_ptr<Impl> impl_;
 };
 
-}  // namespace junction::backends::remote_graphql
+}  // namespace junction::backends::http
