@@ -2,12 +2,13 @@
 
 #include <vector>
 
+#include "backends/bigquery/translate.h"
 #include "backends/postgres/translate.h"
 #include "backends/sqlite/translate.h"
 #include "common/json_writer.h"
 #include "execute/remote_join.h"
 #include "execute/run_statement.h"
-#include "execute/when_all.h"
+#include "common/when_all.h"
 
 namespace junction::execute {
 namespace {
@@ -125,6 +126,9 @@ Result<backends::sql::Statement> TranslateRootField(const ir::RootField& field) 
   if (table != nullptr && table->backend == schema::Backend::kSqlite) {
     return backends::sqlite::Translate(field);
   }
+  if (table != nullptr && table->backend == schema::Backend::kBigQuery) {
+    return backends::bigquery::Translate(field);
+  }
   return backends::postgres::Translate(field);
 }
 
@@ -135,6 +139,9 @@ Result<backends::sql::Statement> TranslateJoin(const plan::RemoteJoin& join) {
   const schema::Relationship* relationship = ir::RelationshipOf(join.field);
   if (relationship != nullptr && relationship->target->backend == schema::Backend::kSqlite) {
     return backends::sqlite::TranslateRemoteJoin(join.field);
+  }
+  if (relationship != nullptr && relationship->target->backend == schema::Backend::kBigQuery) {
+    return backends::bigquery::TranslateRemoteJoin(join.field);
   }
   return backends::postgres::TranslateRemoteJoin(join.field);
 }

@@ -14,7 +14,7 @@
 #include "backends/sqlite/translate.h"
 #include "common/json_cursor.h"
 #include "execute/run_statement.h"
-#include "execute/when_all.h"
+#include "common/when_all.h"
 
 namespace junction::execute {
 namespace {
@@ -246,8 +246,10 @@ class ValueJoins {
 Result<backends::sql::Statement> WithKeys(backends::sql::Statement statement,
                                           const JoinBatch& batch, size_t begin, size_t end) {
   const schema::Relationship& relationship = *ir::RelationshipOf(batch.join->field);
-  if (relationship.target->backend == schema::Backend::kSqlite) {
-    // One JSON parameter holds every argument (backends/sqlite/translate.h).
+  if (relationship.target->backend == schema::Backend::kSqlite ||
+      relationship.target->backend == schema::Backend::kBigQuery) {
+    // One JSON parameter holds every argument (backends/sqlite/translate.h,
+    // backends/bigquery/translate.h).
     if (statement.execution_parameters.size() != 1) {
       return Unexpected("a remote join's statement does not take its keys");
     }
@@ -459,6 +461,18 @@ asio::awaitable<Result<std::string>> CallRemoteJoin(const ir::RemoteSchemaRelati
   co_return answers;
 }
 
+// How many arguments one statement of `join` takes: --remote-join-batch-size, and on a BigQuery
+// target at most its global_select_limit — a job answers no more rows than that (Hasura's rule),
+// so a larger key set is split into several jobs rather than cut short.
+size_t BatchSize(const plan::RemoteJoin& join, const JoinContext& context) {
+  const schema::Relationship* relationship = ir::RelationshipOf(join.field);
+  if (relationship == nullptr || !relationship->target->global_select_limit) {
+    return context.batch_size;
+  }
+  return std::min(context.batch_size, static_cast<size_t>(std::max<int64_t>(
+                                          1, *relationship->target->global_select_limit)));
+}
+
 // The answers of a relationship to a remote schema: one request per `batch_size` arguments.
 asio::awaitable<std::vector<Result<std::string>>> FetchRemote(
     const ir::RemoteSchemaRelation& relation, JoinBatch& batch, const JoinContext& context) {
@@ -492,7 +506,7 @@ asio::awaitable<Status> Fetch(JoinBatch& batch, const JoinContext& context) {
   }
   const backends::sql::Statement& prepared = context.statements.at(join.statement);
   const size_t count = batch.arguments.size();
-  const size_t size = std::max<size_t>(1, context.batch_size);
+  const size_t size = std::max<size_t>(1, BatchSize(join, context));
   std::vector<backends::sql::Statement> statements;
   for (size_t begin = 0; begin < count; begin += size) {
     Result<backends::sql::Statement> statement =

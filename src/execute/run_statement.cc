@@ -37,8 +37,9 @@ Result<std::string> OneValue(std::vector<std::vector<std::optional<std::string>>
   return value ? std::move(*value) : std::string("null");
 }
 
-// `statement`'s value on `pool`, with its error as a query's. A SQLite pool's errors have
-// Hasura's shapes already (backends/sqlite/database_error.h).
+// `statement`'s value on `pool`, with its error as a query's. SQLite's and BigQuery's pools give
+// their errors Hasura's shapes already (backends/sqlite/database_error.h,
+// backends/bigquery/client.h); a BigQuery statement answers its decoded JSON.
 boost::asio::awaitable<Result<std::string>> Run(const SourcePool& pool,
                                                 const backends::sql::Statement& statement,
                                                 const std::string& path) {
@@ -50,6 +51,15 @@ boost::asio::awaitable<Result<std::string>> Run(const SourcePool& pool,
       co_return error;
     }
     co_return OneValue(result->rows, path);
+  }
+  if (const auto* bigquery = std::get_if<std::shared_ptr<backends::bigquery::Pool>>(&pool)) {
+    Result<std::string> result = co_await (*bigquery)->Execute(statement);
+    if (!result) {
+      Error error = std::move(result).error();
+      error.path = path;
+      co_return error;
+    }
+    co_return std::move(result).value();
   }
   Result<postgres::QueryResult> result =
       co_await std::get<std::shared_ptr<postgres::Pool>>(pool)->Execute(statement);

@@ -1,5 +1,6 @@
 #include "execute/source_pools.h"
 
+#include "backends/bigquery/source_config.h"
 #include "backends/postgres/source_config.h"
 #include "backends/sqlite/source_config.h"
 #include "metadata/source_metadata.h"
@@ -9,9 +10,8 @@ namespace junction::execute {
 namespace {
 
 // A new (not yet connected) pool for a source of `kind`.
-Result<SourcePool> MakePool(std::string_view kind,
-                                           const metadata::Json& configuration,
-                                           const boost::asio::any_io_executor& executor) {
+Result<SourcePool> MakePool(std::string_view kind, const metadata::Json& configuration,
+                            const boost::asio::any_io_executor& executor) {
   namespace postgres = backends::postgres;
   namespace sqlite = backends::sqlite;
   if (kind == metadata::kPostgresKind) {
@@ -24,8 +24,16 @@ Result<SourcePool> MakePool(std::string_view kind,
     if (!config) return config.error();
     return SourcePool(sqlite::Pool::Make(executor, std::move(config).value()));
   }
-  return Error(ErrorCode::kNotSupported, "sources of kind \"" + std::string(kind) +
-                                             "\" are not supported by Junction yet");
+  if (kind == metadata::kBigQueryKind) {
+    namespace bigquery = backends::bigquery;
+    Result<bigquery::SourceConfig> config = bigquery::ParseSourceConfig(configuration);
+    if (!config) return config.error();
+    // Read once per pool, as Google's clients read it at start-up.
+    return SourcePool(std::make_shared<bigquery::Pool>(
+        executor, std::move(config).value(), bigquery::ProcessEnv("BIGQUERY_EMULATOR_HOST")));
+  }
+  return Error(ErrorCode::kNotSupported,
+               "sources of kind \"" + std::string(kind) + "\" are not supported by Junction yet");
 }
 
 }  // namespace

@@ -18,6 +18,7 @@
 
 #include <boost/asio/any_io_executor.hpp>
 
+#include "backends/bigquery/pool.h"
 #include "backends/postgres/pool.h"
 #include "backends/sqlite/pool.h"
 #include "common/result.h"
@@ -26,15 +27,16 @@
 namespace junction::execute {
 
 // The pool of one source, by its kind.
-using SourcePool = std::variant<std::shared_ptr<backends::postgres::Pool>,
-                                std::shared_ptr<backends::sqlite::Pool>>;
+using SourcePool =
+    std::variant<std::shared_ptr<backends::postgres::Pool>, std::shared_ptr<backends::sqlite::Pool>,
+                 std::shared_ptr<backends::bigquery::Pool>>;
 
 class SourcePools {
  public:
-  // The pools for the Postgres and SQLite sources in `sources` (metadata's sources array, or some
-  // of its entries): the pool of this set (or else of `also`) where a source's configuration is
-  // unchanged, a new (not yet connected) one otherwise. A source whose configuration cannot be
-  // read has no pool; its Error is kept for Find's callers.
+  // The pools for the Postgres, SQLite and BigQuery sources in `sources` (metadata's sources array,
+  // or some of its entries): the pool of this set (or else of `also`) where a source's
+  // configuration is unchanged, a new (not yet connected) one otherwise. A source whose
+  // configuration cannot be read has no pool; its Error is kept for Find's callers.
   SourcePools Update(const metadata::Json& sources, const boost::asio::any_io_executor& executor,
                      const SourcePools* also = nullptr) const;
 

@@ -24,6 +24,9 @@ namespace junction::metadata {
 
 // CatalogColumn::type_schema of a SQLite column, whose `type` is its declared type as written.
 inline constexpr std::string_view kSqliteTypeSchema = "sqlite";
+// CatalogColumn::type_schema of a BigQuery column, whose `type` is BigQuery's type name ("INT64",
+// "STRING", "STRUCT<a INT64>"; backends/bigquery/introspection.h).
+inline constexpr std::string_view kBigQueryTypeSchema = "bigquery";
 
 // A schema-qualified database object name: {"schema":"public","name":"users"} in metadata.
 struct QualifiedName {
@@ -63,8 +66,8 @@ struct CatalogTable {
 
   QualifiedName name;
   Kind kind = Kind::kTable;
-  std::vector<CatalogColumn> columns;  // in position order
-  std::vector<std::string> primary_key;  // empty when the table has none
+  std::vector<CatalogColumn> columns;                // in position order
+  std::vector<std::string> primary_key;              // empty when the table has none
   std::vector<UniqueConstraint> unique_constraints;  // the primary key excluded
   std::vector<ForeignKey> foreign_keys;
   std::optional<std::string> description;

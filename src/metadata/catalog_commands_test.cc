@@ -171,8 +171,7 @@ TEST_F(CatalogCommandsTest, RunInsideABulkAndIgnoreAStaleResourceVersion) {
 TEST_F(CatalogCommandsTest, OtherBackendsStillAnswerNotSupported) {
   EXPECT_EQ(Fails(R"({"type":"mssql_get_source_tables","args":{"source":"x"}})").code,
             ErrorCode::kNotSupported);
-  EXPECT_EQ(Fails(R"({"type":"bigquery_get_table_info","args":{}})").code,
-            ErrorCode::kNotSupported);
+  EXPECT_EQ(Fails(R"({"type":"citus_get_table_info","args":{}})").code, ErrorCode::kNotSupported);
 }
 
 }  // namespace

@@ -91,7 +91,8 @@ constexpr std::pair<std::string_view, ReadCommand> kReadCommands[] = {
     {"get_table_info", GetTableInfo},
 };
 
-// The commands SQLite sources offer (set_table_is_enum needs enum tables, which it has not).
+// The commands SQLite and BigQuery sources offer (set_table_is_enum needs enum tables, which
+// they have not).
 constexpr std::string_view kSqliteCommands[] = {
     "add_source",
     "drop_source",
@@ -161,20 +162,23 @@ ReadCommand FindReadCommand(std::string_view name) {
   return nullptr;
 }
 
-// The command a "pg_…", "postgres_…" or "sqlite_…" type names; `run` and `read` null when none.
+// The command a "pg_…", "postgres_…", "sqlite_…" or "bigquery_…" type names; `run` and `read` null
+// when none.
 BackendCommand FindBackendCommand(std::string_view type) {
   for (std::string_view prefix : {"pg_", "postgres_"}) {
     if (!type.starts_with(prefix)) continue;
     const std::string_view name = type.substr(prefix.size());
     return {FindObjectCommand(name), FindReadCommand(name), kPostgresKind, name};
   }
-  if (constexpr std::string_view prefix = "sqlite_"; type.starts_with(prefix)) {
+  for (const auto& [prefix, kind] : {std::pair{std::string_view("sqlite_"), kSqliteKind},
+                                     std::pair{std::string_view("bigquery_"), kBigQueryKind}}) {
+    if (!type.starts_with(prefix)) continue;
     const std::string_view name = type.substr(prefix.size());
     if (std::find(std::begin(kSqliteCommands), std::end(kSqliteCommands), name) ==
         std::end(kSqliteCommands)) {
       return {};
     }
-    return {FindObjectCommand(name), FindReadCommand(name), kSqliteKind, name};
+    return {FindObjectCommand(name), FindReadCommand(name), kind, name};
   }
   return {};
 }
@@ -211,6 +215,31 @@ Command WithSqliteTableName(Command command) {
   } else if (Result<QualifiedName> name = ReadTableName(*table, "$"); name && table->is_array()) {
     *table = TableJson(*name);
   }
+  return command;
+}
+
+// A BigQuery command's args with the table given as {"dataset", "name"} written in the object
+// form the commands read ({"schema": dataset, "name"}); CommitDocument writes it back in
+// BigQuery's form. Hasura refuses a bare string there: a BigQuery table needs its dataset.
+Result<Command> WithBigQueryTableName(Command command) {
+  if (!command.args || !command.args->is_object()) return command;
+  const auto table = command.args->find("table");
+  if (table == command.args->end()) return command;
+  const std::string path = JsonPathKey(JsonPathKey(command.path, "args"), "table");
+  if (!table->is_object() || !table->contains("dataset") || !table->contains("name")) {
+    return Error(ErrorCode::kParseFailed,
+                 "a BigQuery table is given as {\"dataset\": …, \"name\": …}", path);
+  }
+  Result<QualifiedName> name = ReadTableName(*table, path);
+  if (!name) return name.error();
+  *table = TableJson(*name);
+  return command;
+}
+
+// A command's args in the table form its backend's commands read.
+Result<Command> WithTableName(Command command, std::string_view kind) {
+  if (kind == kSqliteKind) return WithSqliteTableName(std::move(command));
+  if (kind == kBigQueryKind) return WithBigQueryTableName(std::move(command));
   return command;
 }
 
@@ -330,15 +359,10 @@ Result<Json> RunCommand(CommandState& state, const Command& command,
         !kind) {
       return kind.error();
     }
-    if (backend_command.read != nullptr) {
-      return backend_command.read(
-          state, backend_command.kind == kSqliteKind ? WithSqliteTableName(command) : command,
-          context);
-    }
-    if (backend_command.kind == kSqliteKind) {
-      return RunObjectCommand(state, WithSqliteTableName(command), context, object_command);
-    }
-    return RunObjectCommand(state, command, context, object_command);
+    Result<Command> named = WithTableName(command, backend_command.kind);
+    if (!named) return named.error();
+    if (backend_command.read != nullptr) return backend_command.read(state, *named, context);
+    return RunObjectCommand(state, *named, context, object_command);
   }
   return RunBulk(state, command, context);
 }

@@ -268,8 +268,33 @@ Result<Json> NormalizeSqliteConfiguration(const Json& configuration, const std::
   return SortedKeys(configuration);
 }
 
+// Hasura's BigQueryConnSourceConfig, checked for its shape here; its values (a key in an
+// environment variable, numbers as strings) are read when the source is connected
+// (backends/bigquery/source_config.h), so a bad one makes the source inconsistent and refuses the
+// command with that reason.
+Result<Json> NormalizeBigQueryConfiguration(const Json& configuration, const std::string& path) {
+  if (!configuration.is_object()) {
+    return TypeMismatch(path, "BigQueryConnSourceConfig", "Object", configuration);
+  }
+  for (std::string_view key : {"service_account", "project_id", "datasets"}) {
+    if (Result<const Json*> member = ReadMember(configuration, key, path); !member) {
+      return member.error();
+    }
+  }
+  return SortedKeys(configuration);
+}
+
 std::string_view CommandKind(const Command& command) {
-  return command.type.starts_with("sqlite_") ? kSqliteKind : kPostgresKind;
+  if (command.type.starts_with("sqlite_")) return kSqliteKind;
+  if (command.type.starts_with("bigquery_")) return kBigQueryKind;
+  return kPostgresKind;
+}
+
+Result<Json> NormalizeConfiguration(std::string_view kind, const Json& configuration,
+                                    const std::string& path) {
+  if (kind == kSqliteKind) return NormalizeSqliteConfiguration(configuration, path);
+  if (kind == kBigQueryKind) return NormalizeBigQueryConfiguration(configuration, path);
+  return NormalizePostgresConfiguration(configuration, path);
 }
 
 Result<ObjectChange> AddSource(CommandState& state, const Command& command, const CommandContext&) {
@@ -282,9 +307,7 @@ Result<ObjectChange> AddSource(CommandState& state, const Command& command, cons
   if (!given) return given.error();
   const std::string_view kind = CommandKind(command);
   Result<Json> configuration =
-      kind == kSqliteKind
-          ? NormalizeSqliteConfiguration(**given, JsonPathKey(path, "configuration"))
-          : NormalizePostgresConfiguration(**given, JsonPathKey(path, "configuration"));
+      NormalizeConfiguration(kind, **given, JsonPathKey(path, "configuration"));
   if (!configuration) return configuration.error();
   Result<bool> replace = ReadOptionalBool(args, "replace_configuration", path, false);
   if (!replace) return replace.error();

@@ -14,7 +14,9 @@ std::string SourceKind(const Json& source) {
   return kind->get<std::string>();
 }
 
-bool IsServedKind(std::string_view kind) { return kind == kPostgresKind || kind == kSqliteKind; }
+bool IsServedKind(std::string_view kind) {
+  return kind == kPostgresKind || kind == kSqliteKind || kind == kBigQueryKind;
+}
 
 bool HasSource(const Metadata& metadata, std::string_view name) {
   for (const Json& source : metadata.sources()) {
@@ -35,6 +37,44 @@ Json TableJson(const QualifiedName& table) {
   json["name"] = table.name;
   json["schema"] = table.schema;
   return json;
+}
+
+namespace {
+
+void WriteDatasetForm(Json& table) {
+  if (!table.is_object() || !table.contains("schema") || table.contains("dataset")) return;
+  Json out = Json::object();
+  out["dataset"] = table["schema"];
+  for (const auto& [key, value] : table.items()) {
+    if (key != "schema") out[key] = value;
+  }
+  table = std::move(out);
+}
+
+}  // namespace
+
+void WriteBigQueryTableNames(Json& source) {
+  const auto tables = source.find("tables");
+  if (tables == source.end() || !tables->is_array()) return;
+  for (Json& entry : *tables) {
+    if (!entry.is_object()) continue;
+    if (const auto table = entry.find("table"); table != entry.end()) WriteDatasetForm(*table);
+    for (const char* kind : {"object_relationships", "array_relationships"}) {
+      const auto relationships = entry.find(kind);
+      if (relationships == entry.end() || !relationships->is_array()) continue;
+      for (Json& relationship : *relationships) {
+        Json* manual = relationship.is_object() && relationship.contains("using")
+                           ? &relationship["using"]
+                           : nullptr;
+        if (manual == nullptr || !manual->is_object() || !manual->contains("manual_configuration"))
+          continue;
+        Json& configuration = (*manual)["manual_configuration"];
+        if (configuration.is_object() && configuration.contains("remote_table")) {
+          WriteDatasetForm(configuration["remote_table"]);
+        }
+      }
+    }
+  }
 }
 
 std::string SourceObjectName(std::string_view source) { return "source " + std::string(source); }
@@ -71,7 +111,10 @@ Result<QualifiedName> ReadTableName(const Json& value, const std::string& path) 
   if (!value.is_object()) {
     return Error(ErrorCode::kParseFailed, "expecting a string/object for QualifiedObject", path);
   }
-  Result<std::string> schema = ReadOptionalString(value, "schema", path, kDefaultSchema);
+  // BigQuery's tables are {"dataset", "name"}: the dataset plays the schema's part.
+  const bool dataset = value.contains("dataset") && !value.contains("schema");
+  Result<std::string> schema =
+      ReadOptionalString(value, dataset ? "dataset" : "schema", path, kDefaultSchema);
   if (!schema) return schema.error();
   Result<std::string> name = ReadString(value, "name", path);
   if (!name) return name.error();
@@ -305,6 +348,12 @@ Error DependentObjectsExist(std::vector<std::string> texts, const std::string& p
 }
 
 Status CommitDocument(CommandState& state, Json document, const std::string& path) {
+  if (const auto sources = document.find("sources"); sources != document.end()) {
+    for (Json& source : *sources) {
+      if (source.is_object() && SourceKind(source) == kBigQueryKind)
+        WriteBigQueryTableNames(source);
+    }
+  }
   Result<Metadata> next = Metadata::FromJson(document);
   if (!next) return RebasePath(std::move(next).error(), path);
   next->set_resource_version(state.metadata.resource_version());

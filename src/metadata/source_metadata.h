@@ -32,10 +32,11 @@ inline constexpr std::string_view kDefaultSchema = "public";
 inline constexpr std::string_view kSqliteSchema = "main";
 inline constexpr std::string_view kPostgresKind = "postgres";
 inline constexpr std::string_view kSqliteKind = "sqlite";
+inline constexpr std::string_view kBigQueryKind = "bigquery";
 
 // The kind of a sources entry: its "kind", or "postgres" when it has none (as Hasura reads it).
 std::string SourceKind(const Json& source);
-// Whether Junction has a backend for a sources entry's kind (postgres, sqlite).
+// Whether Junction has a backend for a sources entry's kind (postgres, sqlite, bigquery).
 bool IsServedKind(std::string_view kind);
 // Whether `metadata` has a source called `name`.
 bool HasSource(const Metadata& metadata, std::string_view name);
@@ -46,6 +47,10 @@ std::string TableText(const QualifiedName& table);
 std::string Quoted(std::string_view text);
 // Hasura's JSON of a table: {"name":"authors","schema":"public"}.
 Json TableJson(const QualifiedName& table);
+// A BigQuery source's entry with every table name the commands wrote in their {"name","schema"}
+// form (a table's `table`, a manual configuration's `remote_table`) in BigQuery's
+// {"dataset","name"} form, as Hasura's export writes them. ReadTableName reads both.
+void WriteBigQueryTableNames(Json& source);
 
 // Inconsistent-object names: "source default", "table authors in source default",
 // "object_relation author in table books in source default" ("array_relation …").

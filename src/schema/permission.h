@@ -35,7 +35,7 @@ namespace junction::schema {
 struct Column;
 struct Relationship;
 // The kind of database a table is in (its source's metadata "kind").
-enum class Backend { kPostgres, kSqlite };
+enum class Backend { kPostgres, kSqlite, kBigQuery };
 struct Table;
 struct PermissionExp;
 

@@ -3,6 +3,8 @@
 #include <cctype>
 
 #include <array>
+#include <functional>
+#include <map>
 
 namespace junction::schema {
 namespace {
@@ -84,12 +86,38 @@ PgScalar PgScalarFor(std::string_view type_name, bool is_enum) {
   return {Kind::kUnknown, std::string(type_name)};
 }
 
+PgScalar BigQueryScalarFor(std::string_view type) {
+  static const std::map<std::string_view, PgScalar, std::less<>> kScalars = {
+      {"INT64", {Kind::kInteger, "Int"}},
+      {"INTEGER", {Kind::kInteger, "Int"}},
+      {"FLOAT64", {Kind::kDouble, "Float"}},
+      {"FLOAT", {Kind::kDouble, "Float"}},
+      {"NUMERIC", {Kind::kNumeric, "Decimal"}},
+      {"BIGNUMERIC", {Kind::kNumeric, "BigDecimal"}},
+      {"BOOL", {Kind::kBoolean, "Boolean"}},
+      {"BOOLEAN", {Kind::kBoolean, "Boolean"}},
+      {"STRING", {Kind::kString, "String"}},
+      {"BYTES", {Kind::kOtherKnown, "Bytes"}},
+      {"DATE", {Kind::kOtherKnown, "Date"}},
+      {"TIME", {Kind::kOtherKnown, "Time"}},
+      {"DATETIME", {Kind::kOtherKnown, "Datetime"}},
+      {"TIMESTAMP", {Kind::kOtherKnown, "Timestamp"}},
+      {"GEOGRAPHY", {Kind::kUnknown, "Geography"}},
+      {"JSON", {Kind::kUnknown, "JSON"}},
+  };
+  if (const auto found = kScalars.find(type); found != kScalars.end()) return found->second;
+  if (type.starts_with("STRUCT<")) return PgScalar{Kind::kUnknown, "JSON"};
+  std::string name;
+  for (const char c : type) {
+    name += std::isalnum(static_cast<unsigned char>(c)) != 0 ? c : '_';
+  }
+  return PgScalar{Kind::kUnknown, name};
+}
+
 std::optional<PgScalar> SqliteScalarFor(std::string_view declared_type) {
   std::string type(declared_type);
   for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  const auto has = [&type](std::string_view part) {
-    return type.find(part) != std::string::npos;
-  };
+  const auto has = [&type](std::string_view part) { return type.find(part) != std::string::npos; };
   // The order of SQLite's rules: INT wins over CHAR ("CHARINT" is an integer), CHAR over REAL.
   if (has("INT")) return PgScalar{Kind::kInteger, "Int"};
   if (has("BOOL")) return PgScalar{Kind::kBoolean, "Boolean"};

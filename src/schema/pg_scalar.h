@@ -59,4 +59,14 @@ PgScalar PgScalarFor(std::string_view type_name, bool is_enum);
 // no GraphQL scalar describes, so it is left out of the schema.
 std::optional<PgScalar> SqliteScalarFor(std::string_view declared_type);
 
+// The scalar of a BigQuery column of type `type` (backends/bigquery/introspection.h: BigQuery's
+// name without parameters; the element type of an array), with Hasura's names for BigQuery
+// (docs "BigQuery: Supported Types"):
+//   INT64 → Int   FLOAT64 → Float   NUMERIC → Decimal   BIGNUMERIC → BigDecimal   BOOL → Boolean
+//   STRING → String   BYTES → Bytes   DATE → Date   TIME → Time   DATETIME → Datetime
+//   TIMESTAMP → Timestamp   GEOGRAPHY → Geography   JSON and STRUCT<…> → JSON
+//   anything else (INTERVAL, RANGE<…>) → its own name, not comparable
+// Numbers are numeric (sum, avg, …); strings, dates, times and bytes comparable.
+PgScalar BigQueryScalarFor(std::string_view type);
+
 }  // namespace junction::schema

@@ -1,5 +1,7 @@
 #include "schema/resolve.h"
 
+#include <charconv>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -73,6 +75,42 @@ Column MakeColumn(const Json& config, const CatalogColumn& source, PgScalar scal
   return column;
 }
 
+Backend BackendOf(std::string_view kind) {
+  if (kind == metadata::kSqliteKind) return Backend::kSqlite;
+  if (kind == metadata::kBigQueryKind) return Backend::kBigQuery;
+  return Backend::kPostgres;
+}
+
+// A BigQuery source's global_select_limit (Hasura's default 1000; an integer or a string holding
+// one — a malformed value has already made the source inconsistent when it was connected).
+int64_t GlobalSelectLimit(const Json& source) {
+  constexpr int64_t kDefault = 1000;
+  const Json* configuration = FindKey(source, "configuration");
+  const Json* limit = configuration ? FindKey(*configuration, "global_select_limit") : nullptr;
+  if (limit == nullptr) return kDefault;
+  if (limit->is_number_integer() && limit->get<int64_t>() >= 0) return limit->get<int64_t>();
+  if (limit->is_string()) {
+    const std::string& text = limit->get_ref<const std::string&>();
+    int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error == std::errc() && end == text.data() + text.size() && value >= 0) return value;
+  }
+  return kDefault;
+}
+
+// What two BigQuery sources must share for one query to join their datasets: the credentials,
+// the project the jobs run in and the location, as the configuration writes them (the same
+// `from_env` variable counts as the same value).
+std::string CoLocation(const Json& source) {
+  const Json* configuration = FindKey(source, "configuration");
+  if (configuration == nullptr || !configuration->is_object()) return {};
+  Json key = Json::object();
+  for (const char* member : {"service_account", "project_id", "location"}) {
+    if (const Json* value = FindKey(*configuration, member)) key[member] = *value;
+  }
+  return key.dump();
+}
+
 Table MakeTable(const std::string& source, Backend backend, const Catalog& catalog,
                 const CatalogTable& found, const Json& config) {
   Table table;
@@ -84,6 +122,10 @@ Table MakeTable(const std::string& source, Backend backend, const Catalog& catal
       StringAt(config, "custom_name")
           .value_or(backend == Backend::kSqlite ? found.name.name : SnakeCaseName(found.name));
   for (const CatalogColumn& column : found.columns) {
+    if (column.type_schema == metadata::kBigQueryTypeSchema) {
+      table.columns.push_back(MakeColumn(config, column, BigQueryScalarFor(column.type)));
+      continue;
+    }
     if (column.type_schema == metadata::kSqliteTypeSchema) {
       // A column no scalar describes (SQLite's BLOB affinity) is left out.
       if (std::optional<PgScalar> scalar = SqliteScalarFor(column.type)) {
@@ -233,10 +275,12 @@ void CollectCandidates(const IntrospectedSource& introspected, size_t source_ind
       continue;
     }
     const Json* config = FindKey(entry, "configuration");
-    const Backend backend =
-        introspected.source->kind == metadata::kSqliteKind ? Backend::kSqlite : Backend::kPostgres;
+    const Backend backend = BackendOf(introspected.source->kind);
     Table table = MakeTable(source, backend, *introspected.catalog, *found,
                             config ? *config : Json::object());
+    if (backend == Backend::kBigQuery) {
+      table.global_select_limit = GlobalSelectLimit(*introspected.entry);
+    }
     if (std::optional<std::string> problem = InvalidName(table)) {
       out.push_back(TableInconsistency(source, *name, source_index, j, *problem));
       continue;
@@ -338,6 +382,7 @@ std::optional<IntrospectedSource> CheckSource(const Json& entry, size_t index,
   Source& source = model.sources[name];
   source.name = name;
   source.kind = kind;
+  if (kind == metadata::kBigQueryKind) source.co_location = CoLocation(entry);
   return IntrospectedSource{&entry, &*catalog->second, &source};
 }
 

@@ -79,6 +79,14 @@ std::string_view TypeFamily(const Column& column) {
         return {};
     }
   }
+  if (column.type_schema == metadata::kBigQueryTypeSchema) {
+    if (column.type == "INT64") return "integer";
+    if (column.type == "FLOAT64" || column.type == "NUMERIC" || column.type == "BIGNUMERIC") {
+      return "numeric";
+    }
+    if (column.type == "STRING") return "text";
+    return {};
+  }
   if (column.type_schema != "pg_catalog") return {};
   const std::string& type = column.type;
   if (type == "int2" || type == "int4" || type == "int8") return "integer";
@@ -159,7 +167,14 @@ Result<Relationship> ToSource(const RemoteScope& scope, const Json& definition) 
   relationship.kind = *type == "object" ? Relationship::Kind::kObject : Relationship::Kind::kArray;
   relationship.target = &target->second;
   relationship.nullable = true;
-  relationship.remote = true;
+  // Two BigQuery sources that one query can read together (the same credentials, project and
+  // location) are joined there, natively, in one job: the relationship is local to the engine.
+  const auto owner = scope.table != nullptr ? scope.model.sources.find(scope.table->source)
+                                            : scope.model.sources.end();
+  relationship.co_located = owner != scope.model.sources.end() &&
+                            !owner->second.co_location.empty() &&
+                            owner->second.co_location == target_source->second.co_location;
+  relationship.remote = !relationship.co_located;
   if (Status mapped = MapColumns(scope, *mapping, relationship); !mapped) return mapped.error();
   return relationship;
 }

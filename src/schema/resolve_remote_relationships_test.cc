@@ -375,5 +375,71 @@ TEST(RemoteRelationshipSchemaTest, RemoteRelationshipsAreNotInBoolExpNorOrderBy)
   EXPECT_EQ(orders_order->FindInputField("profile"), nullptr);
 }
 
+// Two BigQuery sources, author in dataset `source` of "bq-source" and articles in `target` of
+// "bq-target" (the seed), with `target_configuration` for bq-target.
+Resolved BigQuerySeed(std::string_view target_configuration) {
+  metadata::Catalogs catalogs;
+  metadata::Catalog source;
+  metadata::CatalogTable author;
+  author.name = {"source", "author"};
+  author.columns = {Col("id", "INT64", false), Col("name", "STRING")};
+  for (metadata::CatalogColumn& column : author.columns) column.type_schema = "bigquery";
+  source.tables[author.name] = author;
+  catalogs.emplace("bq-source", source);
+  metadata::Catalog target;
+  metadata::CatalogTable articles;
+  articles.name = {"target", "articles"};
+  articles.columns = {Col("id", "INT64", false), Col("author_id", "INT64")};
+  for (metadata::CatalogColumn& column : articles.columns) column.type_schema = "bigquery";
+  target.tables[articles.name] = articles;
+  catalogs.emplace("bq-target", target);
+  const std::string configuration =
+      R"({"service_account":{"from_env":"KEY"},"project_id":"p","datasets":["source"]})";
+  return ResolveSources(
+      MetadataFrom(
+          R"({"version":3,"sources":[{"name":"bq-source","kind":"bigquery","configuration":)" +
+          configuration +
+          R"(,"tables":[{"table":{"dataset":"source","name":"author"},"remote_relationships":[)" +
+          ToSource("articles", "array", "bq-target", R"({"dataset":"target","name":"articles"})",
+                   R"({"id":"author_id"})") +
+          R"(]}]},{"name":"bq-target","kind":"bigquery","configuration":)" +
+          std::string(target_configuration) +
+          R"(,"tables":[{"table":{"dataset":"target","name":"articles"}}]}]})"),
+      catalogs);
+}
+
+TEST(ResolveRemoteRelationshipsTest, BigQuerySourcesSharingKeyProjectAndLocationAreCoLocated) {
+  const Resolved same = BigQuerySeed(
+      R"({"service_account":{"from_env":"KEY"},"project_id":"p","datasets":["target"]})");
+  ASSERT_TRUE(same.inconsistent_objects.empty()) << same.inconsistent_objects[0].reason;
+  const Table* author = same.model->FindTable("bq-source", {"source", "author"});
+  ASSERT_NE(author, nullptr);
+  const Relationship* articles = author->FindRelationship("articles");
+  ASSERT_NE(articles, nullptr);
+  EXPECT_TRUE(articles->co_located);
+  EXPECT_FALSE(articles->remote) << "joined in the query, as a local relationship";
+  EXPECT_EQ(author->backend, Backend::kBigQuery);
+  EXPECT_EQ(author->graphql_name, "source_author");
+  EXPECT_EQ(author->global_select_limit, 1000);
+  EXPECT_EQ(author->FindColumn("id")->scalar, "Int");
+
+  for (const char* other :
+       {R"({"service_account":{"from_env":"OTHER"},"project_id":"p","datasets":["target"]})",
+        R"({"service_account":{"from_env":"KEY"},"project_id":"q","datasets":["target"]})",
+        R"({"service_account":{"from_env":"KEY"},"project_id":"p","location":"EU",)"
+        R"("datasets":["target"],"global_select_limit":"7"})"}) {
+    const Resolved apart = BigQuerySeed(other);
+    ASSERT_TRUE(apart.inconsistent_objects.empty()) << other;
+    const Relationship* remote =
+        apart.model->FindTable("bq-source", {"source", "author"})->FindRelationship("articles");
+    EXPECT_FALSE(remote->co_located) << other;
+    EXPECT_TRUE(remote->remote) << other;
+  }
+  EXPECT_EQ(BigQuerySeed(R"({"project_id":"p","location":"EU","global_select_limit":"7"})")
+                .model->FindTable("bq-target", {"target", "articles"})
+                ->global_select_limit,
+            7);
+}
+
 }  // namespace
 }  // namespace junction::schema

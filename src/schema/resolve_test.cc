@@ -269,12 +269,12 @@ TEST(ResolveTest, SourceCustomizationIsNotSupported) {
 
 TEST(ResolveTest, OtherSourceKindsAreNotSupported) {
   metadata::Metadata metadata =
-      MetadataFrom(R"({"version":3,"sources":[{"name":"bq","kind":"bigquery","tables":[]}]})");
+      MetadataFrom(R"({"version":3,"sources":[{"name":"ms","kind":"mssql","tables":[]}]})");
   std::vector<metadata::InconsistentObject> objects = FindInconsistentObjects(metadata, {});
   ASSERT_EQ(objects.size(), 1u);
   EXPECT_EQ(objects[0].reason,
-            "Inconsistent object: sources of kind \"bigquery\" are not supported by Junction yet "
-            "(no bigquery backend)");
+            "Inconsistent object: sources of kind \"mssql\" are not supported by Junction yet "
+            "(no mssql backend)");
 }
 
 }  // namespace

@@ -61,7 +61,7 @@ TEST(SnapshotTest, EmptyMetadataIsConsistentAndEveryRoleGetsASchema) {
 TEST(SnapshotTest, UnservableObjectsBecomeInconsistentObjects) {
   metadata::Metadata metadata = MetadataFrom(
       R"({"version":3,"sources":[{"name":"default","kind":"postgres","tables":[]},)"
-      R"({"name":"legacy","tables":[]},{"name":"bq","kind":"bigquery"}],)"
+      R"({"name":"legacy","tables":[]},{"name":"ms","kind":"mssql"}],)"
       R"("remote_schemas":[{"name":"countries","definition":{}}],)"
       R"("query_collections":[{"name":"c","definition":{"queries":[]}}],)"
       R"("actions":[{"name":"login","definition":{}}],)"
@@ -82,7 +82,7 @@ TEST(SnapshotTest, UnservableObjectsBecomeInconsistentObjects) {
   EXPECT_EQ(objects[1].name, "source legacy");
   EXPECT_NE(objects[1].reason.find("was not introspected"), std::string::npos)
       << "kind defaults to postgres, which needs a catalog";
-  EXPECT_NE(objects[2].reason.find("\"bigquery\""), std::string::npos);
+  EXPECT_NE(objects[2].reason.find("\"mssql\""), std::string::npos);
   EXPECT_EQ(objects[2].section, "sources");
   EXPECT_EQ(objects[2].index, 2u);
 

@@ -13,6 +13,7 @@
 // Pointers (Relationship::target, TableRootField::table) point into the SourceModel, which is
 // immutable once built and shared by the Snapshot that holds it.
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -61,6 +62,11 @@ struct Relationship {
   // engine joins the two results itself (DESIGN.md §4) instead of the database. Not in this
   // table's bool_exp or order_by.
   bool remote = false;
+  // A relationship defined as remote between two BigQuery sources reachable with the same
+  // credentials in the same location (schema/resolve_remote_relationships.cc): it is resolved as
+  // a local one (`remote` false), so one query joins both sides natively; this remembers that it
+  // was declared remote (explain says so).
+  bool co_located = false;
 };
 
 // The names of a table's root fields (custom_root_fields, or Hasura's defaults).
@@ -83,6 +89,9 @@ struct Table {
   // Relationships to remote schemas' fields (remote_schema_model.h).
   std::vector<RemoteSchemaRelationship> remote_schema_relationships;
   std::vector<std::string> primary_key;  // database column names; empty when none
+  // BigQuery: the source's global_select_limit, which caps every list read from the table
+  // (Hasura's rule: combined with the permission's and the user's limits by their minimum).
+  std::optional<int64_t> global_select_limit;
   RootFieldNames root_fields;
   // custom_root_fields comments, replacing Hasura's default descriptions when set.
   RootFieldNames root_field_comments;
@@ -102,8 +111,11 @@ struct Table {
 
 struct Source {
   std::string name;
-  std::string kind;  // "postgres", "sqlite"
+  std::string kind;  // "postgres", "sqlite", "bigquery"
   std::map<metadata::QualifiedName, Table> tables;
+  // BigQuery: what another BigQuery source must share with this one for a relationship between
+  // them to be co-located (Relationship::co_located); empty for the other kinds.
+  std::string co_location;
 };
 
 // The relationships defined on one object type of a remote schema

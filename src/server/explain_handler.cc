@@ -46,9 +46,15 @@ Result<GraphqlRequest> ReadExplainRequest(const metadata::Json& body) {
 
 // The plan the database would run `statement` with: the lines of Postgres's EXPLAIN, or of
 // SQLite's EXPLAIN QUERY PLAN (its `detail` column, indented by depth as the sqlite3 shell does).
+// BigQuery plans a query only when it runs it (a dry run tells the bytes it would bill, not the
+// plan): its hop says it is one job, and explain's co_located lists the joins inside it.
 boost::asio::awaitable<Result<std::vector<std::string>>> ExplainStatement(
     const backends::sql::Statement& statement, const execute::SourcePool& pool) {
   std::vector<std::string> lines;
+  if (std::holds_alternative<std::shared_ptr<backends::bigquery::Pool>>(pool)) {
+    lines.push_back("one BigQuery query job");
+    co_return lines;
+  }
   if (const auto* sqlite = std::get_if<std::shared_ptr<backends::sqlite::Pool>>(&pool)) {
     // A named statement, not a temporary inside the co_await: GCC 12 can destroy such
     // temporaries twice (GCC bug 99576).
@@ -84,6 +90,7 @@ struct Hop {
   std::string source;  // or the remote schema's name
   const backends::sql::Statement* statement = nullptr;
   std::optional<backends::remote_graphql::GraphqlRequest> request = std::nullopt;
+  std::vector<std::string> co_located = {};  // CoLocated
 };
 
 // "orders.user" for "$.selectionSet.orders.selectionSet.user".
@@ -135,6 +142,48 @@ void WriteRemoteHop(const Hop& hop, JsonWriter& out) {
   out.EndObject();
 }
 
+void AddCoLocated(const std::vector<ir::Field>& fields, const std::string& path,
+                  std::vector<std::string>& out);
+
+// The co-located relationships (schema::Relationship::co_located: declared remote, joined inside
+// the query) that `field` reads, as response paths below `path`.
+void AddCoLocated(const ir::Field& field, const std::string& path, std::vector<std::string>& out) {
+  const std::string here = path + "." + field.alias;
+  const schema::Relationship* relationship = ir::RelationshipOf(field);
+  if (relationship != nullptr && relationship->co_located) out.push_back(here);
+  if (const auto* object = std::get_if<ir::ObjectRelation>(&field.value)) {
+    AddCoLocated(object->select.fields, here, out);
+  } else if (const auto* array = std::get_if<ir::ArrayRelation>(&field.value)) {
+    AddCoLocated(array->select.fields, here, out);
+  } else if (const auto* aggregate = std::get_if<ir::ArrayAggregate>(&field.value)) {
+    for (const ir::AggregateField& part : aggregate->select.fields) {
+      if (const auto* nodes = std::get_if<ir::Nodes>(&part.value)) {
+        AddCoLocated(nodes->fields, here + "." + part.alias, out);
+      }
+    }
+  }
+}
+
+void AddCoLocated(const std::vector<ir::Field>& fields, const std::string& path,
+                  std::vector<std::string>& out) {
+  for (const ir::Field& field : fields) AddCoLocated(field, path, out);
+}
+
+// The co-located relationships a root field's statement joins itself.
+std::vector<std::string> CoLocated(const ir::RootField& root) {
+  std::vector<std::string> out;
+  if (root.kind != ir::RootField::Kind::kSelectAggregate) {
+    AddCoLocated(root.select.fields, root.alias, out);
+    return out;
+  }
+  for (const ir::AggregateField& part : root.aggregate.fields) {
+    if (const auto* nodes = std::get_if<ir::Nodes>(&part.value)) {
+      AddCoLocated(nodes->fields, root.alias + "." + part.alias, out);
+    }
+  }
+  return out;
+}
+
 void WriteHop(const Hop& hop, const std::vector<std::string>& plan, JsonWriter& out) {
   out.BeginObject();
   out.Key("field");
@@ -157,6 +206,13 @@ void WriteHop(const Hop& hop, const std::vector<std::string>& plan, JsonWriter& 
   out.BeginArray();
   for (const std::string& line : plan) out.String(line);
   out.EndArray();
+  if (!hop.co_located.empty()) {
+    // Junction's: the relationships declared remote that this statement joins natively.
+    out.Key("co_located");
+    out.BeginArray();
+    for (const std::string& path : hop.co_located) out.String(path);
+    out.EndArray();
+  }
   out.EndObject();
 }
 
@@ -194,7 +250,8 @@ boost::asio::awaitable<HttpResponse> Engine::HandleExplain(const HttpRequest& re
       AddJoinHops(remote->joins, prepared.plan->join_statements, hops);
     }
     if (const auto* step = std::get_if<plan::Step>(&entry.value)) {
-      hops.push_back({entry.alias, step->source, &prepared.plan->statements[index++]});
+      hops.push_back({entry.alias, step->source, &prepared.plan->statements[index++], std::nullopt,
+                      CoLocated(step->field)});
       AddJoinHops(step->joins, prepared.plan->join_statements, hops);
     }
     for (const Hop& hop : hops) {

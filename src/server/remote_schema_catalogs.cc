@@ -5,7 +5,7 @@
 #include <chrono>
 #include <vector>
 
-#include "execute/when_all.h"
+#include "common/when_all.h"
 #include "graphql/client_schema.h"
 #include "metadata/json_path.h"
 #include "metadata/source_metadata.h"
@@ -158,7 +158,7 @@ asio::awaitable<RemoteSchemaCatalogs> RemoteSchemaCatalogs::Introspect(
     tasks.push_back(IntrospectOne(std::move(definition).value(), UrlName(entry)));
   }
   std::vector<Result<metadata::RemoteSchemaCatalog>> catalogs =
-      co_await execute::WhenAll(std::move(tasks));
+      co_await WhenAll(std::move(tasks));
   for (size_t i = 0; i < names.size(); ++i) {
     fresh.entries_[names[i]].push_back(Entry{std::move(definitions[i]), std::move(catalogs[i])});
   }

@@ -2,9 +2,10 @@
 
 #include <vector>
 
+#include "backends/bigquery/pool.h"
 #include "backends/postgres/introspection.h"
 #include "backends/sqlite/pool.h"
-#include "execute/when_all.h"
+#include "common/when_all.h"
 #include "metadata/source_metadata.h"
 
 namespace junction::server {
@@ -22,6 +23,9 @@ asio::awaitable<Result<metadata::Catalog>> IntrospectSource(std::string source,
   if (!pool) co_return pool.error();
   if (const auto* sqlite = std::get_if<std::shared_ptr<backends::sqlite::Pool>>(&*pool)) {
     co_return co_await (*sqlite)->Introspect();
+  }
+  if (const auto* bigquery = std::get_if<std::shared_ptr<backends::bigquery::Pool>>(&*pool)) {
+    co_return co_await (*bigquery)->Introspect();
   }
   co_return co_await backends::postgres::Introspect(
       *std::get<std::shared_ptr<backends::postgres::Pool>>(*pool));
@@ -54,7 +58,7 @@ asio::awaitable<SourceCatalogs> SourceCatalogs::Introspect(const Missing& source
     configurations.push_back(ConfigurationOf(source));
     tasks.push_back(IntrospectSource(name, pools));
   }
-  std::vector<Result<metadata::Catalog>> catalogs = co_await execute::WhenAll(std::move(tasks));
+  std::vector<Result<metadata::Catalog>> catalogs = co_await WhenAll(std::move(tasks));
   SourceCatalogs fresh;
   for (size_t i = 0; i < names.size(); ++i) {
     fresh.entries_.insert_or_assign(names[i],

@@ -145,21 +145,6 @@ def test_a_hand_written_hasura_project_with_includes_applies(start_engine, pg_cl
     assert "no changes" in ok("apply", "--dir", str(exported), endpoint=engine.url).stdout
 
 
-def test_the_bigquery_seed_is_refused_object_by_object_until_bigquery_sources_exist(
-        start_engine):
-    """The BigQuery seed parses and round-trips (metadata_directory_test); applying it names
-    each source Junction cannot serve yet, where the directory declares it, and changes nothing."""
-    engine = start_engine()
-    before = export(engine)
-    done = cli("apply", "--dir", str(SEED.parent / "bigquery_remote_join"), endpoint=engine.url)
-    assert done.returncode == 1
-    assert done.stderr.splitlines()[1:] == [
-        f"  databases/databases.yaml:{line}:3: source {name}: Inconsistent object: sources of "
-        'kind "bigquery" are not supported by Junction yet (no bigquery backend)'
-        for line, name in ((1, "bq-source"), (10, "bq-target"))], done.stderr
-    assert export(engine) == before
-
-
 def test_apply_the_seed_example_and_query_through_the_remote_relationship(engine, seed):
     done = ok("apply", "--dir", str(seed), endpoint=engine.url)
     assert done.stdout.splitlines() == [

@@ -7,9 +7,12 @@
 //              WHERE \"t\".\"id\" = $1::int4", {"7"}}
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "backends/sql/row_shape.h"
 
 namespace junction::backends::sql {
 
@@ -21,6 +24,11 @@ struct Statement {
   // For each execution slot (tree.h, Parameter::execution_slot), the index in `params` of the
   // parameter the executor supplies each time it runs the statement.
   std::vector<size_t> execution_parameters = {};
+  // BigQuery only (backends/bigquery/translate.h): each parameter's type as BigQuery's
+  // QueryParameterType JSON text (`{"type":"INT64"}`), parallel to `params`, and how the rows the
+  // statement answers read as its JSON value (the database does not build it there).
+  std::vector<std::string> param_types = {};
+  std::shared_ptr<const RowShape> shape = nullptr;
 };
 
 }  // namespace junction::backends::sql

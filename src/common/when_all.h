@@ -26,7 +26,7 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
-namespace junction::execute {
+namespace junction {
 namespace when_all_detail {
 
 namespace asio = boost::asio;
@@ -87,4 +87,4 @@ boost::asio::awaitable<std::vector<T>> WhenAll(std::vector<boost::asio::awaitabl
       strand, when_all_detail::WaitAll(strand, executor, std::move(tasks)), asio::use_awaitable);
 }
 
-}  // namespace junction::execute
+}  // namespace junction
