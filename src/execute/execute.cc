@@ -6,9 +6,9 @@
 #include "backends/postgres/translate.h"
 #include "backends/sqlite/translate.h"
 #include "common/json_writer.h"
+#include "common/when_all.h"
 #include "execute/remote_join.h"
 #include "execute/run_statement.h"
-#include "common/when_all.h"
 
 namespace junction::execute {
 namespace {

@@ -13,8 +13,8 @@
 #include "backends/sql/translate_common.h"
 #include "backends/sqlite/translate.h"
 #include "common/json_cursor.h"
-#include "execute/run_statement.h"
 #include "common/when_all.h"
+#include "execute/run_statement.h"
 
 namespace junction::execute {
 namespace {
@@ -462,8 +462,9 @@ asio::awaitable<Result<std::string>> CallRemoteJoin(const ir::RemoteSchemaRelati
 }
 
 // How many arguments one statement of `join` takes: --remote-join-batch-size, and on a BigQuery
-// target at most its global_select_limit — a job answers no more rows than that (Hasura's rule),
-// so a larger key set is split into several jobs rather than cut short.
+// target at most its global_select_limit, which bounds every answer BigQuery gives a source: a
+// larger key set is split into several jobs. (Hasura sends one job whose LIMIT drops the keys
+// past it; Junction's statement reads every key it is given, so nothing is cut short either way.)
 size_t BatchSize(const plan::RemoteJoin& join, const JoinContext& context) {
   const schema::Relationship* relationship = ir::RelationshipOf(join.field);
   if (relationship == nullptr || !relationship->target->global_select_limit) {

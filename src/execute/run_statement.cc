@@ -37,6 +37,11 @@ Result<std::string> OneValue(std::vector<std::vector<std::optional<std::string>>
   return value ? std::move(*value) : std::string("null");
 }
 
+Error AtPath(Error error, const std::string& path) {
+  error.path = path;
+  return error;
+}
+
 // `statement`'s value on `pool`, with its error as a query's. SQLite's and BigQuery's pools give
 // their errors Hasura's shapes already (backends/sqlite/database_error.h,
 // backends/bigquery/client.h); a BigQuery statement answers its decoded JSON.
@@ -45,20 +50,12 @@ boost::asio::awaitable<Result<std::string>> Run(const SourcePool& pool,
                                                 const std::string& path) {
   if (const auto* sqlite = std::get_if<std::shared_ptr<backends::sqlite::Pool>>(&pool)) {
     Result<backends::sqlite::Rows> result = co_await (*sqlite)->Execute(statement);
-    if (!result) {
-      Error error = std::move(result).error();
-      error.path = path;
-      co_return error;
-    }
+    if (!result) co_return AtPath(std::move(result).error(), path);
     co_return OneValue(result->rows, path);
   }
   if (const auto* bigquery = std::get_if<std::shared_ptr<backends::bigquery::Pool>>(&pool)) {
     Result<std::string> result = co_await (*bigquery)->Execute(statement);
-    if (!result) {
-      Error error = std::move(result).error();
-      error.path = path;
-      co_return error;
-    }
+    if (!result) co_return AtPath(std::move(result).error(), path);
     co_return std::move(result).value();
   }
   Result<postgres::QueryResult> result =

@@ -40,6 +40,13 @@ TEST_F(BigQueryCommandsTest, TablesAreNamedByDatasetAndName) {
   Ok(R"({"type":"bigquery_track_table","args":{"source":"bq",)"
      R"("table":{"dataset":"source","name":"author"}}})");
   EXPECT_EQ(TrackedTable("author"), R"({"table":{"dataset":"source","name":"author"}})");
+  // The form every other backend uses names the same table, and is written BigQuery's way.
+  Ok(R"({"type":"bigquery_untrack_table","args":{"source":"bq",)"
+     R"("table":{"schema":"source","name":"author"}}})");
+  EXPECT_EQ(TrackedTable("author"), "");
+  Ok(R"({"type":"bigquery_track_table","args":{"source":"bq",)"
+     R"("table":{"schema":"source","name":"author"}}})");
+  EXPECT_EQ(TrackedTable("author"), R"({"table":{"dataset":"source","name":"author"}})");
   // A bare string names no dataset: Hasura refuses it too.
   const Error bare = Fails(R"({"type":"bigquery_track_table","args":{"source":"bq","table":"x"}})");
   EXPECT_EQ(bare.code, ErrorCode::kParseFailed);
@@ -77,6 +84,35 @@ TEST_F(BigQueryCommandsTest, ManualRelationshipsAndRemoteRelationshipsKeepBigQue
   Ok(R"({"type":"bigquery_delete_remote_relationship","args":{"source":"bq",)"
      R"("table":{"dataset":"target","name":"articles"},"name":"writer"}})");
   EXPECT_EQ(TrackedTable("articles"), R"({"table":{"dataset":"target","name":"articles"}})");
+}
+
+TEST_F(BigQueryCommandsTest, RenameUpdateDropAndDropSource) {
+  Ok(R"({"type":"bulk","args":[)"
+     R"({"type":"bigquery_track_table","args":{"source":"bq",)"
+     R"("table":{"dataset":"source","name":"author"}}},)"
+     R"({"type":"bigquery_track_table","args":{"source":"bq",)"
+     R"("table":{"dataset":"target","name":"articles"}}},)"
+     R"({"type":"bigquery_create_object_relationship","args":{"source":"bq",)"
+     R"("table":{"dataset":"target","name":"articles"},"name":"author","using":{)"
+     R"("manual_configuration":{"remote_table":{"dataset":"source","name":"author"},)"
+     R"("column_mapping":{"author_id":"id"}}}}},)"
+     R"({"type":"bigquery_create_remote_relationship","args":{"source":"bq",)"
+     R"("table":{"dataset":"source","name":"author"},"name":"articles","definition":{)"
+     R"("to_source":{"source":"bq","table":{"dataset":"target","name":"articles"},)"
+     R"("relationship_type":"array","field_mapping":{"id":"author_id"}}}}}]})");
+  Ok(R"({"type":"bigquery_rename_relationship","args":{"source":"bq",)"
+     R"("table":{"dataset":"target","name":"articles"},"name":"author","new_name":"writer"}})");
+  EXPECT_NE(TrackedTable("articles").find(R"("name":"writer")"), std::string::npos);
+  Ok(R"({"type":"bigquery_drop_relationship","args":{"source":"bq",)"
+     R"("table":{"dataset":"target","name":"articles"},"relationship":"writer"}})");
+  EXPECT_EQ(TrackedTable("articles"), R"({"table":{"dataset":"target","name":"articles"}})");
+  Ok(R"({"type":"bigquery_update_remote_relationship","args":{"source":"bq",)"
+     R"("table":{"dataset":"source","name":"author"},"name":"articles","definition":{)"
+     R"("to_source":{"source":"bq","table":{"dataset":"target","name":"articles"},)"
+     R"("relationship_type":"object","field_mapping":{"id":"author_id"}}}}})");
+  EXPECT_NE(TrackedTable("author").find(R"("relationship_type":"object")"), std::string::npos);
+  Ok(R"({"type":"bigquery_drop_source","args":{"name":"bq"}})");
+  EXPECT_EQ(Sources(), "[]");
 }
 
 TEST_F(BigQueryCommandsTest, SelectPermissions) {

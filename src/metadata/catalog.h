@@ -11,6 +11,7 @@
 //        primary_key ["id"] }
 
 #include <compare>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -84,6 +85,12 @@ struct CatalogEnum {
 struct Catalog {
   std::map<QualifiedName, CatalogTable> tables;
   std::map<QualifiedName, CatalogEnum> enums;
+  // BigQuery: where the datasets are (the location BigQuery ran their introspection jobs in;
+  // empty when it did not say or they are in several), and the source's global_select_limit as
+  // its connection read the configuration. The schema needs both (co-location, list limits) and
+  // must not read the configuration a second way.
+  std::string location;
+  std::optional<int64_t> global_select_limit;
 
   const CatalogTable* FindTable(const QualifiedName& table) const;
 };

@@ -220,13 +220,15 @@ Command WithSqliteTableName(Command command) {
 
 // A BigQuery command's args with the table given as {"dataset", "name"} written in the object
 // form the commands read ({"schema": dataset, "name"}); CommitDocument writes it back in
-// BigQuery's form. Hasura refuses a bare string there: a BigQuery table needs its dataset.
+// BigQuery's form. Hasura refuses a bare string there: a BigQuery table needs its dataset. The
+// {"schema", "name"} form is read too (the console names every table so).
 Result<Command> WithBigQueryTableName(Command command) {
   if (!command.args || !command.args->is_object()) return command;
   const auto table = command.args->find("table");
   if (table == command.args->end()) return command;
   const std::string path = JsonPathKey(JsonPathKey(command.path, "args"), "table");
-  if (!table->is_object() || !table->contains("dataset") || !table->contains("name")) {
+  if (!table->is_object() || !(table->contains("dataset") || table->contains("schema")) ||
+      !table->contains("name")) {
     return Error(ErrorCode::kParseFailed,
                  "a BigQuery table is given as {\"dataset\": …, \"name\": …}", path);
   }

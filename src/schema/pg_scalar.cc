@@ -106,7 +106,15 @@ PgScalar BigQueryScalarFor(std::string_view type) {
       {"JSON", {Kind::kUnknown, "JSON"}},
   };
   if (const auto found = kScalars.find(type); found != kScalars.end()) return found->second;
-  if (type.starts_with("STRUCT<")) return PgScalar{Kind::kUnknown, "JSON"};
+  // Composite values are answered as their JSON, whatever their fields or elements are.
+  if (type.starts_with("STRUCT<") || type.starts_with("ARRAY<")) {
+    return PgScalar{Kind::kUnknown, "JSON"};
+  }
+  // Answered as BigQuery's text ("0-0 1 2:0:0", "[2024-01-01, 2024-02-01)"), whatever the
+  // element type of a RANGE.
+  if (type == "INTERVAL") return PgScalar{Kind::kUnknown, "Interval"};
+  if (type.starts_with("RANGE<")) return PgScalar{Kind::kUnknown, "Range"};
+  // A type BigQuery may add: its name as a GraphQL name.
   std::string name;
   for (const char c : type) {
     name += std::isalnum(static_cast<unsigned char>(c)) != 0 ? c : '_';

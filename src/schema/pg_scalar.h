@@ -64,9 +64,12 @@ std::optional<PgScalar> SqliteScalarFor(std::string_view declared_type);
 // (docs "BigQuery: Supported Types"):
 //   INT64 → Int   FLOAT64 → Float   NUMERIC → Decimal   BIGNUMERIC → BigDecimal   BOOL → Boolean
 //   STRING → String   BYTES → Bytes   DATE → Date   TIME → Time   DATETIME → Datetime
-//   TIMESTAMP → Timestamp   GEOGRAPHY → Geography   JSON and STRUCT<…> → JSON
-//   anything else (INTERVAL, RANGE<…>) → its own name, not comparable
-// Numbers are numeric (sum, avg, …); strings, dates, times and bytes comparable.
+//   TIMESTAMP → Timestamp   GEOGRAPHY → Geography   JSON, STRUCT<…> and ARRAY<…> → JSON
+//   INTERVAL → Interval   RANGE<…> → Range (custom scalars holding BigQuery's text)
+//   the legacy names INTEGER, FLOAT, BOOLEAN as INT64, FLOAT64, BOOL
+//   anything else (a type BigQuery may add) → its name, '_' for each character GraphQL refuses
+// Numbers are numeric (sum, avg, …); strings, dates, times and bytes comparable; GEOGRAPHY, JSON,
+// INTERVAL and RANGE are not comparable.
 PgScalar BigQueryScalarFor(std::string_view type);
 
 }  // namespace junction::schema

@@ -42,5 +42,59 @@ TEST(SqliteScalarTest, BlobAffinityIsNotExposed) {
   EXPECT_FALSE(SqliteScalarFor(""));
 }
 
+// Every mapping in pg_scalar.h's comment on BigQueryScalarFor, legacy names included.
+TEST(BigQueryScalarTest, HasurasNamesForBigQueryTypes) {
+  const struct {
+    const char* type;
+    Kind kind;
+    const char* scalar;
+  } cases[] = {
+      {"INT64", Kind::kInteger, "Int"},
+      {"INTEGER", Kind::kInteger, "Int"},
+      {"FLOAT64", Kind::kDouble, "Float"},
+      {"FLOAT", Kind::kDouble, "Float"},
+      {"NUMERIC", Kind::kNumeric, "Decimal"},
+      {"BIGNUMERIC", Kind::kNumeric, "BigDecimal"},
+      {"BOOL", Kind::kBoolean, "Boolean"},
+      {"BOOLEAN", Kind::kBoolean, "Boolean"},
+      {"STRING", Kind::kString, "String"},
+      {"BYTES", Kind::kOtherKnown, "Bytes"},
+      {"DATE", Kind::kOtherKnown, "Date"},
+      {"TIME", Kind::kOtherKnown, "Time"},
+      {"DATETIME", Kind::kOtherKnown, "Datetime"},
+      {"TIMESTAMP", Kind::kOtherKnown, "Timestamp"},
+      {"GEOGRAPHY", Kind::kUnknown, "Geography"},
+      {"JSON", Kind::kUnknown, "JSON"},
+      {"STRUCT<a INT64, b ARRAY<STRING>>", Kind::kUnknown, "JSON"},
+      {"ARRAY<STRUCT<a INT64>>", Kind::kUnknown, "JSON"},
+      {"ARRAY<INT64>", Kind::kUnknown, "JSON"},
+      {"INTERVAL", Kind::kUnknown, "Interval"},
+      {"RANGE<DATE>", Kind::kUnknown, "Range"},
+      {"RANGE<TIMESTAMP>", Kind::kUnknown, "Range"},
+      {"NEWTYPE<X>", Kind::kUnknown, "NEWTYPE_X_"},
+  };
+  for (const auto& test : cases) {
+    const PgScalar scalar = BigQueryScalarFor(test.type);
+    EXPECT_EQ(scalar.kind, test.kind) << test.type;
+    EXPECT_EQ(scalar.graphql_name, test.scalar) << test.type;
+  }
+}
+
+TEST(BigQueryScalarTest, NumbersAreNumericAndOrderedTypesComparable) {
+  for (const char* type : {"INT64", "FLOAT64", "NUMERIC", "BIGNUMERIC"}) {
+    EXPECT_TRUE(BigQueryScalarFor(type).IsNumeric()) << type;
+    EXPECT_TRUE(BigQueryScalarFor(type).IsComparable()) << type;
+  }
+  for (const char* type : {"STRING", "BYTES", "DATE", "TIME", "DATETIME", "TIMESTAMP"}) {
+    EXPECT_FALSE(BigQueryScalarFor(type).IsNumeric()) << type;
+    EXPECT_TRUE(BigQueryScalarFor(type).IsComparable()) << type;
+  }
+  for (const char* type : {"GEOGRAPHY", "JSON", "STRUCT<a INT64>", "ARRAY<STRUCT<a INT64>>",
+                           "INTERVAL", "RANGE<DATE>"}) {
+    EXPECT_FALSE(BigQueryScalarFor(type).IsNumeric()) << type;
+    EXPECT_FALSE(BigQueryScalarFor(type).IsComparable()) << type;
+  }
+}
+
 }  // namespace
 }  // namespace junction::schema

@@ -1,6 +1,5 @@
 #include "schema/resolve.h"
 
-#include <charconv>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -81,33 +80,21 @@ Backend BackendOf(std::string_view kind) {
   return Backend::kPostgres;
 }
 
-// A BigQuery source's global_select_limit (Hasura's default 1000; an integer or a string holding
-// one — a malformed value has already made the source inconsistent when it was connected).
-int64_t GlobalSelectLimit(const Json& source) {
-  constexpr int64_t kDefault = 1000;
+// What two BigQuery sources must share for one query to join their datasets: the credentials
+// and the project the jobs run in, as the configuration writes them (the same `from_env` variable
+// counts as the same value), and the location BigQuery reported for the datasets (`catalog`:
+// BigQuery cannot join across locations, and Hasura's configuration does not say where they
+// are). Empty — never co-located — when the location is unknown or the datasets are in several.
+std::string CoLocation(const Json& source, const Catalog& catalog) {
   const Json* configuration = FindKey(source, "configuration");
-  const Json* limit = configuration ? FindKey(*configuration, "global_select_limit") : nullptr;
-  if (limit == nullptr) return kDefault;
-  if (limit->is_number_integer() && limit->get<int64_t>() >= 0) return limit->get<int64_t>();
-  if (limit->is_string()) {
-    const std::string& text = limit->get_ref<const std::string&>();
-    int64_t value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error == std::errc() && end == text.data() + text.size() && value >= 0) return value;
+  if (configuration == nullptr || !configuration->is_object() || catalog.location.empty()) {
+    return {};
   }
-  return kDefault;
-}
-
-// What two BigQuery sources must share for one query to join their datasets: the credentials,
-// the project the jobs run in and the location, as the configuration writes them (the same
-// `from_env` variable counts as the same value).
-std::string CoLocation(const Json& source) {
-  const Json* configuration = FindKey(source, "configuration");
-  if (configuration == nullptr || !configuration->is_object()) return {};
   Json key = Json::object();
-  for (const char* member : {"service_account", "project_id", "location"}) {
+  for (const char* member : {"service_account", "project_id"}) {
     if (const Json* value = FindKey(*configuration, member)) key[member] = *value;
   }
+  key["location"] = catalog.location;
   return key.dump();
 }
 
@@ -268,21 +255,23 @@ void CollectCandidates(const IntrospectedSource& introspected, size_t source_ind
     const std::optional<QualifiedName> name = TableNameOf(entry);
     if (!name) continue;
     const CatalogTable* found = introspected.catalog->FindTable(*name);
+    const Backend backend = BackendOf(introspected.source->kind);
     if (found == nullptr) {
       out.push_back(TableInconsistency(
           source, *name, source_index, j,
-          "no such table/view exists in source: " + Quoted(QualifiedText(*name))));
+          "no such table/view exists in source: " + Quoted(QualifiedText(*name)), backend));
       continue;
     }
     const Json* config = FindKey(entry, "configuration");
-    const Backend backend = BackendOf(introspected.source->kind);
     Table table = MakeTable(source, backend, *introspected.catalog, *found,
                             config ? *config : Json::object());
     if (backend == Backend::kBigQuery) {
-      table.global_select_limit = GlobalSelectLimit(*introspected.entry);
+      // As the source's connection read it (backends/bigquery ParseSourceConfig); Hasura's 1000
+      // for a catalog made by hand.
+      table.global_select_limit = introspected.catalog->global_select_limit.value_or(1000);
     }
     if (std::optional<std::string> problem = InvalidName(table)) {
-      out.push_back(TableInconsistency(source, *name, source_index, j, *problem));
+      out.push_back(TableInconsistency(source, *name, source_index, j, *problem, backend));
       continue;
     }
     for (std::string& type : ColumnTypeNames(table)) shared.insert(std::move(type));
@@ -308,7 +297,7 @@ std::vector<Tracked> ClaimNames(std::vector<Candidate>& candidates, std::set<std
     if (std::optional<std::string> problem = claims.Claim(candidate.table)) {
       found[candidate.source_index].push_back(
           TableInconsistency(candidate.table.source, candidate.table.name, candidate.source_index,
-                             candidate.table_index, *problem));
+                             candidate.table_index, *problem, candidate.table.backend));
       continue;
     }
     Source& source = *postgres[candidate.source_index]->source;
@@ -382,7 +371,7 @@ std::optional<IntrospectedSource> CheckSource(const Json& entry, size_t index,
   Source& source = model.sources[name];
   source.name = name;
   source.kind = kind;
-  if (kind == metadata::kBigQueryKind) source.co_location = CoLocation(entry);
+  if (kind == metadata::kBigQueryKind) source.co_location = CoLocation(entry, *catalog->second);
   return IntrospectedSource{&entry, &*catalog->second, &source};
 }
 

@@ -30,8 +30,13 @@ std::optional<QualifiedName> TableNameOf(const Json& entry) {
   return table == nullptr ? std::nullopt : QualifiedNameOf(*table);
 }
 
-Json QualifiedNameJson(const QualifiedName& name) {
+Json QualifiedNameJson(const QualifiedName& name, Backend backend) {
   Json json = Json::object();
+  if (backend == Backend::kBigQuery) {
+    json["dataset"] = name.schema;
+    json["name"] = name.name;
+    return json;
+  }
   json["name"] = name.name;
   json["schema"] = name.schema;
   return json;
@@ -39,16 +44,24 @@ Json QualifiedNameJson(const QualifiedName& name) {
 
 metadata::InconsistentObject TableInconsistency(const std::string& source,
                                                 const QualifiedName& table, size_t source_index,
-                                                size_t table_index, std::string reason) {
+                                                size_t table_index, std::string reason,
+                                                Backend backend) {
   metadata::InconsistentObject object;
   object.type = "table";
   object.name = "table " + QualifiedText(table) + " in source " + source;
   object.reason = std::string(kInconsistentPrefix) + std::move(reason);
-  object.definition = QualifiedNameJson(table);
+  object.definition = QualifiedNameJson(table, backend);
   object.section = "sources";
   object.index = source_index;
   object.pointer = "/tables/" + std::to_string(table_index);
   return object;
+}
+
+bool JoinableColumn(const Column& column) {
+  if (column.type_schema != metadata::kBigQueryTypeSchema) return true;
+  const std::string& type = column.type;
+  return !column.is_array && type != "JSON" && type != "GEOGRAPHY" && !type.starts_with("STRUCT") &&
+         !type.starts_with("ARRAY") && !type.starts_with("RANGE");
 }
 
 std::vector<std::string> RootFieldNamesOf(const Table& table) {

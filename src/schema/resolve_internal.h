@@ -32,14 +32,21 @@ std::string SnakeCaseName(const metadata::QualifiedName& name);
 std::optional<metadata::QualifiedName> QualifiedNameOf(const metadata::Json& reference);
 // The name of a tracked table entry ({"table": …, …}).
 std::optional<metadata::QualifiedName> TableNameOf(const metadata::Json& entry);
-// Hasura's JSON of a table name: {"name": …, "schema": …}.
-metadata::Json QualifiedNameJson(const metadata::QualifiedName& name);
+// Hasura's JSON of a table name: {"name": …, "schema": …}; a BigQuery table's
+// {"dataset": …, "name": …}.
+metadata::Json QualifiedNameJson(const metadata::QualifiedName& name,
+                                 Backend backend = Backend::kPostgres);
 
 // A table that cannot be served: the `table_index`th table of the `source_index`th source.
 metadata::InconsistentObject TableInconsistency(const std::string& source,
                                                 const metadata::QualifiedName& table,
                                                 size_t source_index, size_t table_index,
-                                                std::string reason);
+                                                std::string reason,
+                                                Backend backend = Backend::kPostgres);
+
+// Whether a join may use `column`: not a BigQuery column of a type BigQuery cannot compare or
+// group by (JSON, GEOGRAPHY, STRUCT, ARRAY, RANGE), whose relationship would fail every query.
+bool JoinableColumn(const Column& column);
 
 // The root field names of `table` (select, select_by_pk when it has a primary key, aggregate).
 std::vector<std::string> RootFieldNamesOf(const Table& table);

@@ -150,9 +150,15 @@ Result<Relationship> ThroughManualConfiguration(const RelationshipScope& scope,
   for (const auto& [ours, theirs] : mapping->items()) {
     if (!theirs.is_string()) return InContext(scope, "invalid manual_configuration");
     const std::string their_column = theirs.get<std::string>();
-    if (scope.table.FindColumnByName(ours) == nullptr) return NoField(scope.table, ours);
-    if ((*target)->FindColumnByName(their_column) == nullptr) {
-      return NoField(**target, their_column);
+    const Column* our_column = scope.table.FindColumnByName(ours);
+    if (our_column == nullptr) return NoField(scope.table, ours);
+    const Column* target_column = (*target)->FindColumnByName(their_column);
+    if (target_column == nullptr) return NoField(**target, their_column);
+    for (const Column* column : {our_column, target_column}) {
+      if (!JoinableColumn(*column)) {
+        return InContext(scope, "column " + Quoted(column->name) + " of type " + column->type +
+                                    " cannot join: BigQuery cannot compare or group by it");
+      }
     }
     relationship.mapping.emplace_back(ours, their_column);
   }
@@ -202,12 +208,11 @@ bool FieldTaken(const Table& table, const std::string& field) {
 
 // Hasura's definition of a relationship inconsistency: the entry plus its source and table,
 // keys in aeson's (sorted) order.
-Json RelationshipDefinition(const Json& entry, const std::string& source,
-                            const QualifiedName& table) {
+Json RelationshipDefinition(const Json& entry, const std::string& source, const Table& table) {
   Json unsorted = entry.is_object() ? entry : Json::object();
   if (!unsorted.contains("comment")) unsorted["comment"] = nullptr;
   unsorted["source"] = source;
-  unsorted["table"] = QualifiedNameJson(table);
+  unsorted["table"] = QualifiedNameJson(table.name, table.backend);
   std::vector<std::string> keys;
   for (const auto& [key, value] : unsorted.items()) keys.push_back(key);
   std::ranges::sort(keys);
@@ -246,7 +251,7 @@ void ResolveList(const Json& table_entry, std::string_view section, Relationship
     object.name =
         type + " " + name + " in table " + QualifiedText(table.name) + " in source " + source.name;
     object.reason = std::string(kInconsistentPrefix) + relationship.error().message;
-    object.definition = RelationshipDefinition(entry, source.name, table.name);
+    object.definition = RelationshipDefinition(entry, source.name, table);
     object.section = "sources";
     object.index = source_index;
     object.pointer = "/tables/" + std::to_string(table_index) + "/" + std::string(section) + "/" +

@@ -100,6 +100,7 @@ std::string_view TypeFamily(const Column& column) {
 // target column's type).
 bool ComparableTypes(const Column& ours, const Column& theirs) {
   if (ours.is_array || theirs.is_array) return false;
+  if (!JoinableColumn(ours) || !JoinableColumn(theirs)) return false;
   if (ours.type == theirs.type && ours.type_schema == theirs.type_schema) return true;
   const std::string_view family = TypeFamily(ours);
   return !family.empty() && family == TypeFamily(theirs);
@@ -248,7 +249,7 @@ Json InconsistencyDefinition(const Json& entry, const std::string& name, const T
   }
   object["name"] = name;
   object["source"] = table.source;
-  object["table"] = QualifiedNameJson(table.name);
+  object["table"] = QualifiedNameJson(table.name, table.backend);
   return metadata::SortedKeys(object);
 }
 

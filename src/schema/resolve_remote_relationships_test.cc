@@ -4,6 +4,8 @@
 //   crm.public.profiles(id int4 pk, user_id int8, user_name text, labels text[])
 //   crm.public.tickets(id int4 pk, user_id int4, subject text)
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -376,20 +378,26 @@ TEST(RemoteRelationshipSchemaTest, RemoteRelationshipsAreNotInBoolExpNorOrderBy)
 }
 
 // Two BigQuery sources, author in dataset `source` of "bq-source" and articles in `target` of
-// "bq-target" (the seed), with `target_configuration` for bq-target.
-Resolved BigQuerySeed(std::string_view target_configuration) {
+// "bq-target" (the seed), with `target_configuration` for bq-target, whose datasets BigQuery
+// reported in `target_location` (bq-source's are in US).
+Resolved BigQuerySeed(std::string_view target_configuration, std::string target_location = "US",
+                      std::optional<int64_t> target_limit = std::nullopt,
+                      std::string_view mapping = R"({"id":"author_id"})") {
   metadata::Catalogs catalogs;
   metadata::Catalog source;
+  source.location = "US";
   metadata::CatalogTable author;
   author.name = {"source", "author"};
-  author.columns = {Col("id", "INT64", false), Col("name", "STRING")};
+  author.columns = {Col("id", "INT64", false), Col("name", "STRING"), Col("meta", "JSON")};
   for (metadata::CatalogColumn& column : author.columns) column.type_schema = "bigquery";
   source.tables[author.name] = author;
   catalogs.emplace("bq-source", source);
   metadata::Catalog target;
+  target.location = std::move(target_location);
+  target.global_select_limit = target_limit;
   metadata::CatalogTable articles;
   articles.name = {"target", "articles"};
-  articles.columns = {Col("id", "INT64", false), Col("author_id", "INT64")};
+  articles.columns = {Col("id", "INT64", false), Col("author_id", "INT64"), Col("meta", "JSON")};
   for (metadata::CatalogColumn& column : articles.columns) column.type_schema = "bigquery";
   target.tables[articles.name] = articles;
   catalogs.emplace("bq-target", target);
@@ -401,7 +409,7 @@ Resolved BigQuerySeed(std::string_view target_configuration) {
           configuration +
           R"(,"tables":[{"table":{"dataset":"source","name":"author"},"remote_relationships":[)" +
           ToSource("articles", "array", "bq-target", R"({"dataset":"target","name":"articles"})",
-                   R"({"id":"author_id"})") +
+                   mapping) +
           R"(]}]},{"name":"bq-target","kind":"bigquery","configuration":)" +
           std::string(target_configuration) +
           R"(,"tables":[{"table":{"dataset":"target","name":"articles"}}]}]})"),
@@ -409,8 +417,9 @@ Resolved BigQuerySeed(std::string_view target_configuration) {
 }
 
 TEST(ResolveRemoteRelationshipsTest, BigQuerySourcesSharingKeyProjectAndLocationAreCoLocated) {
-  const Resolved same = BigQuerySeed(
-      R"({"service_account":{"from_env":"KEY"},"project_id":"p","datasets":["target"]})");
+  constexpr std::string_view kSame =
+      R"({"service_account":{"from_env":"KEY"},"project_id":"p","datasets":["target"]})";
+  const Resolved same = BigQuerySeed(kSame);
   ASSERT_TRUE(same.inconsistent_objects.empty()) << same.inconsistent_objects[0].reason;
   const Table* author = same.model->FindTable("bq-source", {"source", "author"});
   ASSERT_NE(author, nullptr);
@@ -423,19 +432,27 @@ TEST(ResolveRemoteRelationshipsTest, BigQuerySourcesSharingKeyProjectAndLocation
   EXPECT_EQ(author->global_select_limit, 1000);
   EXPECT_EQ(author->FindColumn("id")->scalar, "Int");
 
-  for (const char* other :
-       {R"({"service_account":{"from_env":"OTHER"},"project_id":"p","datasets":["target"]})",
-        R"({"service_account":{"from_env":"KEY"},"project_id":"q","datasets":["target"]})",
-        R"({"service_account":{"from_env":"KEY"},"project_id":"p","location":"EU",)"
-        R"("datasets":["target"],"global_select_limit":"7"})"}) {
-    const Resolved apart = BigQuerySeed(other);
+  // Another key or project; the same configuration with the datasets elsewhere (BigQuery
+  // cannot join across locations), or where BigQuery did not say.
+  const std::pair<std::string_view, std::string> apart_cases[] = {
+      {R"({"service_account":{"from_env":"OTHER"},"project_id":"p","datasets":["target"]})", "US"},
+      {R"({"service_account":{"from_env":"KEY"},"project_id":"q","datasets":["target"]})", "US"},
+      {kSame, "EU"},
+      {kSame, ""}};
+  for (const auto& [other, location] : apart_cases) {
+    const Resolved apart = BigQuerySeed(other, location);
     ASSERT_TRUE(apart.inconsistent_objects.empty()) << other;
     const Relationship* remote =
         apart.model->FindTable("bq-source", {"source", "author"})->FindRelationship("articles");
-    EXPECT_FALSE(remote->co_located) << other;
-    EXPECT_TRUE(remote->remote) << other;
+    EXPECT_FALSE(remote->co_located) << other << " " << location;
+    EXPECT_TRUE(remote->remote) << other << " " << location;
   }
-  EXPECT_EQ(BigQuerySeed(R"({"project_id":"p","location":"EU","global_select_limit":"7"})")
+  // BigQuery can neither compare nor group JSON: such a join is refused when it is made.
+  const Resolved json_keys = BigQuerySeed(kSame, "US", std::nullopt, R"({"meta":"meta"})");
+  ASSERT_EQ(json_keys.inconsistent_objects.size(), 1u);
+  EXPECT_EQ(json_keys.inconsistent_objects[0].type, "remote_relationship");
+  // global_select_limit as the source's connection read it.
+  EXPECT_EQ(BigQuerySeed(kSame, "US", 7)
                 .model->FindTable("bq-target", {"target", "articles"})
                 ->global_select_limit,
             7);

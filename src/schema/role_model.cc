@@ -249,7 +249,7 @@ metadata::InconsistentObject PermissionInconsistency(const Table& table, const s
     if (const Json* value = FindKey(entry, key)) definition[key] = *value;
   }
   definition["source"] = table.source;
-  definition["table"] = QualifiedNameJson(table.name);
+  definition["table"] = QualifiedNameJson(table.name, table.backend);
   object.definition = metadata::SortedKeys(definition);
   object.section = "sources";
   object.index = source_index;

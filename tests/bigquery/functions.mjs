@@ -4,7 +4,8 @@
 // datetime.mjs; the DuckDB macros called here in macros.mjs.
 
 import { QueryError, unsupported, at } from './parse.mjs';
-import { T, arrayOf, duckTypeSql, quoteString as qs, is, resultType, typeFromAst } from './types.mjs';
+import { T, arrayOf, duckTypeSql, quoteString as qs, is, resultType, typeFromAst, typeText } from './types.mjs';
+import { toJsonString } from './to_json_string.mjs';
 
 // ---------------------------------------------------------------------------------------------
 
@@ -200,7 +201,14 @@ function aggregate(tr, call, ctx) {
   }
   if (call.nulls && name !== 'ARRAY_AGG') throw new QueryError(`IGNORE/RESPECT NULLS is not allowed in ${name}${at(call.pos)}`);
   const inner = { ...ctx, aggOk: false, winOk: false };
-  const args = call.args.map((a) => tr.expr(a, inner));
+  // With DISTINCT the argument's value is only compared, never read: a TO_JSON_STRING there may
+  // answer a text of the double's own (to_json_string.mjs).
+  const unseen = (a) => call.distinct && a.k === 'call' && a.name === 'TO_JSON_STRING';
+  const args = call.args.map((a) => tr.expr(a, unseen(a) ? { ...inner, textUnseen: true } : inner));
+  // Only GROUP BY and SELECT DISTINCT group STRUCTs and ARRAYs; JSON and GEOGRAPHY nowhere.
+  if (call.distinct && args[0] && is(args[0].type, 'STRUCT', 'ARRAY', 'JSON', 'GEOGRAPHY')) {
+    throw new QueryError(`Aggregate functions with DISTINCT cannot be used with arguments of type ${typeText(args[0].type)}${at(call.pos)}`);
+  }
   const d = call.distinct ? 'DISTINCT ' : '';
   const over = call.over ? tr.overSql(call.over, ctx) : '';
   // The OVER clause goes right after the aggregate call, inside any cast around it.
@@ -321,7 +329,6 @@ function windowFunction(tr, call, ctx) {
 const fn = (name, ...a) => `${name}(${a.map((x) => x.sql).join(', ')})`;
 
 const REFUSED = {
-  TO_JSON_STRING: 'TO_JSON_STRING (BigQuery quotes large INT64 and NUMERIC values and escapes text its own way; DuckDB\'s to_json does not)',
   TO_JSON: 'the JSON type\'s constructors',
   PARSE_JSON: 'the JSON type\'s constructors',
   JSON_QUERY: 'JSON_QUERY (BigQuery\'s normalisation of the extracted JSON text is not reproduced)',
@@ -331,6 +338,10 @@ const REFUSED = {
 };
 
 const SCALARS = {
+  TO_JSON_STRING(tr, call, args, ctx) {
+    argc(call, 1, 2);
+    return toJsonString(call, args, ctx);
+  },
   IF(tr, call, args) {
     argc(call, 3);
     want(call, [args[0]], 'BOOL');
@@ -756,6 +767,8 @@ export function translateCall(tr, call, ctx) {
   if (call.distinct || call.orderBy || call.limit || call.nulls) throw new QueryError(`Function ${name} does not support DISTINCT, ORDER BY, LIMIT or NULLS modifiers${at(call.pos)}`);
   // Date part arguments (DATE_DIFF(a, b, DAY)) are names, not expressions.
   const partAt = PART_ARG[name];
-  const args = call.args.map((a, i) => (i === partAt ? { sql: null, type: null, part: true } : tr.expr(a, ctx)));
+  // textUnseen (aggregate above) is about this call's value, not its arguments'.
+  const argCtx = ctx.textUnseen ? { ...ctx, textUnseen: false } : ctx;
+  const args = call.args.map((a, i) => (i === partAt ? { sql: null, type: null, part: true } : tr.expr(a, argCtx)));
   return h(tr, call, args, ctx);
 }

@@ -4,6 +4,19 @@
 
 const WS = '[\\s\\v\\x{85}\\p{Z}]';
 
+// ZetaSQL's JsonEscapeString (zetasql/common/json_util.cc), which TO_JSON_STRING writes strings
+// with: backslash and double quote escaped, control characters as \b \f \n \r \t or \u00xx,
+// U+2028 and U+2029 as \u2028 and \u2029, everything else as it is. The backslash goes first, so
+// the escapes added after it are not escaped again.
+function jsonEscaped(s) {
+  let sql = `replace(replace(${s}, '\\', '\\\\'), '"', '\\"')`;
+  const SHORT = { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r' };
+  for (let c = 0; c < 0x20; c += 1) {
+    sql = `replace(${sql}, chr(${c}), '${SHORT[c] ?? `\\u${c.toString(16).padStart(4, '0')}`}')`;
+  }
+  return `replace(replace(${sql}, chr(8232), '\\u2028'), chr(8233), '\\u2029')`;
+}
+
 export const MACROS = [
   // Division and modulo by zero are errors in BigQuery and NULL (or Infinity) in DuckDB.
   `CREATE MACRO bq_div(a, b) AS CASE WHEN b = 0 THEN error('division by zero: ' || CAST(a AS VARCHAR) || ' / ' || CAST(b AS VARCHAR)) ELSE a / b END`,
@@ -62,4 +75,13 @@ export const MACROS = [
   `CREATE MACRO bq_not_null(x, what) AS CASE WHEN x IS NULL THEN error('Not supported by the BigQuery test double: NULL ' || what) ELSE x END`,
   `CREATE MACRO bq_nonneg(x, what) AS CASE WHEN x < 0 THEN error('Not supported by the BigQuery test double: negative ' || what) ELSE x END`,
   `CREATE MACRO bq_from_hex(s) AS unhex(CASE WHEN length(s) % 2 = 1 THEN '0' || s ELSE s END)`,
+  // TO_JSON_STRING's texts of values (ZetaSQL's JsonFromValue, zetasql/public/functions/
+  // json_format.cc; to_json_string.mjs): a string escaped as above; an INT64, or a NUMERIC
+  // without a fractional part, a bare number within ±2^53 (exact in a double) and quoted beyond.
+  `CREATE MACRO bq_json_string(s) AS '"' || ${jsonEscaped('s')} || '"'`,
+  `CREATE MACRO bq_json_int64(v) AS CASE WHEN v BETWEEN -9007199254740992 AND 9007199254740992
+     THEN CAST(v AS VARCHAR) ELSE '"' || CAST(v AS VARCHAR) || '"' END`,
+  `CREATE MACRO bq_json_numeric(n) AS CASE
+     WHEN contains(bq_numeric_str(n), '.') OR n NOT BETWEEN -9007199254740992 AND 9007199254740992
+     THEN '"' || bq_numeric_str(n) || '"' ELSE bq_numeric_str(n) END`,
 ];

@@ -182,8 +182,8 @@ class Translator {
     const fallback = { scope, aggOk: true, winOk: false, aliases, aliasMode: 'fallback' };
     let sql = 'SELECT ';
     if (s.distinct) {
-      const bad = items.find((it) => is(it.type, 'ARRAY', 'STRUCT', 'JSON'));
-      if (bad) throw unsupported(`SELECT DISTINCT over a ${bad.type.name} column`, s.pos);
+      items.forEach((it, i) => checkGroupable(it.type, 'SELECT DISTINCT over',
+        (type) => `Column ${it.name ?? i + 1} of type ${type} cannot be used in SELECT DISTINCT`, s.pos));
       sql += 'DISTINCT ';
     }
     if (s.asStruct) {
@@ -206,7 +206,7 @@ class Translator {
         } else {
           key = this.expr(g, { scope, aggOk: false, winOk: false, aliases, aliasMode: 'fallback' });
         }
-        if (is(key.type, 'ARRAY', 'STRUCT', 'JSON')) throw unsupported(`GROUP BY a ${key.type.name} value`, g.pos);
+        checkGroupable(key.type, 'GROUP BY', (type) => `Grouping by expressions of type ${type} is not allowed`, g.pos);
         return key.sql;
       });
       sql += ` GROUP BY ${keys.join(', ')}`;
@@ -635,7 +635,17 @@ class Translator {
 
   overSql(over, ctx) {
     const parts = [];
-    if (over.partitionBy) parts.push(`PARTITION BY ${over.partitionBy.map((p) => this.expr(p, { ...ctx, winOk: false }).sql).join(', ')}`);
+    if (over.partitionBy) {
+      const keys = over.partitionBy.map((p) => {
+        const r = this.expr(p, { ...ctx, winOk: false });
+        // Windows partition by groupable types only, and not by FLOAT64 either.
+        if (is(r.type, 'STRUCT', 'ARRAY', 'JSON', 'GEOGRAPHY', 'FLOAT64')) {
+          throw new QueryError(`Partitioning by expressions of type ${r.type.name} is not allowed${at(p.pos)}`);
+        }
+        return r.sql;
+      });
+      parts.push(`PARTITION BY ${keys.join(', ')}`);
+    }
     if (over.orderBy) parts.push(`ORDER BY ${this.orderList(over.orderBy, { ...ctx, winOk: false })}`);
     if (over.frame) parts.push(over.frame);
     return ` OVER (${parts.join(' ')})`;
@@ -653,6 +663,15 @@ function implicitName(e) {
 
 function checkOrderable(t, pos) {
   if (is(t, 'ARRAY', 'STRUCT', 'JSON', 'GEOGRAPHY')) throw new QueryError(`ORDER BY does not support expressions of type ${t.name}${at(pos)}`);
+}
+
+// GROUP BY and SELECT DISTINCT (`clause`): BigQuery groups no JSON or GEOGRAPHY value, and
+// `refusal(type name)` is its error. It has lately grouped STRUCTs and ARRAYs in those two clauses
+// (data-types#groupable_data_types), which it used to refuse; the double refuses them as
+// unsupported, so the engine cannot come to rely on them.
+function checkGroupable(t, clause, refusal, pos) {
+  if (is(t, 'JSON', 'GEOGRAPHY')) throw new QueryError(`${refusal(t.name)}${at(pos)}`);
+  if (is(t, 'STRUCT', 'ARRAY')) throw unsupported(`${clause} ${t.name === 'ARRAY' ? 'an' : 'a'} ${t.name} value`, pos);
 }
 
 function checkDistinctNames(names, pos) {

@@ -223,6 +223,7 @@ test("introspection.h's query answers from DuckDB's catalog in BigQuery's types"
          \`c\`.\`is_nullable\`, \`c\`.\`data_type\`
   FROM \`source\`.INFORMATION_SCHEMA.COLUMNS AS \`c\`
   JOIN \`source\`.INFORMATION_SCHEMA.TABLES AS \`t\` ON \`t\`.\`table_name\` = \`c\`.\`table_name\`
+  WHERE \`c\`.\`is_hidden\` = 'NO'
   ORDER BY \`c\`.\`table_name\`, \`c\`.\`ordinal_position\``;
   const r = await ok(sql);
   assert.deepEqual(r.schema.fields.map((f) => [f.name, f.type]), [['table_name', 'STRING'], ['table_type', 'STRING'],
@@ -239,6 +240,9 @@ test("introspection.h's query answers from DuckDB's catalog in BigQuery's types"
     [['BASE TABLE', 'id', 'NO'], ['BASE TABLE', 'name', 'YES'], ['BASE TABLE', 'country_id', 'YES']]);
   assert.deepEqual(rows.filter((x) => x[0] === 'article_titles').map((x) => [x[1], x[2]]), [['VIEW', 'id'], ['VIEW', 'title']]);
   assert.ok(!rows.some((x) => x[0] === 'tag'), 'only the dataset asked for');
+  // No pseudo-column here: every column the double has is is_hidden 'NO'.
+  const hidden = await ok('SELECT DISTINCT is_hidden FROM `source`.INFORMATION_SCHEMA.COLUMNS');
+  assert.deepEqual(cells(hidden.rows), [['NO']]);
 
   const other = await ok(sql.replaceAll('`source`', '`other`'));
   assert.deepEqual(cells(other.rows).map((x) => x[2]), ['article_id', 'tag']);
@@ -273,10 +277,69 @@ test('BigQuery semantics where DuckDB differs: casts, division, CONCAT, GREATEST
   assert.deepEqual(cells(s.rows), [[null, '2', '-9223372036854775808', '15']]);
 });
 
+test("TO_JSON_STRING: BigQuery's text where the double reproduces it", async () => {
+  // Fixture 049's value, as BigQuery answered it.
+  const f = await ok("SELECT TO_JSON_STRING(STRUCT(1 AS id, 'name' AS label))");
+  assert.deepEqual(cells(f.rows), [['{"id":1,"label":"name"}']]);
+  const r = await ok(`SELECT TO_JSON_STRING(STRUCT(9007199254740992 AS i, 9007199254740993 AS big, -9007199254740993 AS neg,
+      NUMERIC '2' AS n, NUMERIC '1.50' AS nf, NUMERIC '12345678901234567' AS nbig, TRUE AS b, CAST(NULL AS STRING) AS z,
+      @s AS s, b'hi' AS y, DATE '2024-02-29' AS d)),
+    TO_JSON_STRING(CAST(NULL AS STRUCT<a INT64>)), TO_JSON_STRING(7), TO_JSON_STRING(CAST(NULL AS INT64))`,
+  [param.str('s', 'q"b\\\n\u0001\u2028é/')]);
+  assert.deepEqual(cells(r.rows), [['{"i":9007199254740992,"big":"9007199254740993","neg":"-9007199254740993",' +
+    '"n":2,"nf":"1.5","nbig":"12345678901234567","b":true,"z":null,"s":"q\\"b\\\\\\n\\u0001\\u2028é/","y":"aGk=",' +
+    '"d":"2024-02-29"}', 'null', '7', 'null']]);
+});
+
+test('COUNT(DISTINCT TO_JSON_STRING(STRUCT(…))) counts distinct tuples, NULL fields included', async () => {
+  const r = await ok(`SELECT COUNT(DISTINCT TO_JSON_STRING(STRUCT(t.a AS c0, t.b AS c1))), COUNT(*) FROM (
+      SELECT 1 AS a, 'x' AS b UNION ALL SELECT 1, 'x' UNION ALL SELECT NULL, 'x' UNION ALL SELECT NULL, 'x'
+      UNION ALL SELECT 1, NULL UNION ALL SELECT 1, 'null' UNION ALL SELECT 2, 'x') AS t`);
+  assert.deepEqual(cells(r.rows), [['5', '7']]);
+  // The engine's statement (translate_test.cc, DistinctCountOfSeveralColumns).
+  const e = await ok('SELECT STRUCT(COUNT(DISTINCT TO_JSON_STRING(STRUCT(`t1`.`author_id` AS `c0`, `t1`.`title` AS `c1`))) ' +
+    'AS `c0`) AS `c0` FROM `source`.`article` AS `t1`');
+  assert.deepEqual(cells(e.rows), [[['4']]]);
+  // FLOAT64, TIME (and DATETIME, TIMESTAMP) fields: a text of the double's own, allowed only here.
+  const u = await ok(`SELECT COUNT(DISTINCT TO_JSON_STRING(STRUCT(a.score AS c0, a.t AS c1, a.written AS c2, a.published AS c3))),
+      COUNT(DISTINCT TO_JSON_STRING(STRUCT(a.author_id AS c0, a.flag AS c1))) FROM source.article AS a`);
+  assert.deepEqual(cells(u.rows), [['4', '3']]);
+  await fails("SELECT COUNT(DISTINCT CONCAT(TO_JSON_STRING(STRUCT(score AS c0)), '')) FROM source.article",
+    /^Not supported by the BigQuery test double: TO_JSON_STRING of a FLOAT64 value outside an aggregate's DISTINCT/);
+  await fails('SELECT COUNT(DISTINCT TO_JSON_STRING(STRUCT(meta AS c0))) FROM source.article',
+    /^Not supported by the BigQuery test double: TO_JSON_STRING of a STRUCT<a INT64, b ARRAY<STRING>> value/);
+});
+
+test('DISTINCT, GROUP BY and PARTITION BY refuse the types BigQuery cannot group there', async () => {
+  for (const [sql, message] of [
+    ['SELECT COUNT(DISTINCT STRUCT(author_id, title)) FROM source.article',
+      /^Aggregate functions with DISTINCT cannot be used with arguments of type STRUCT<author_id INT64, title STRING> at \[1:8\]$/],
+    ['SELECT COUNT(DISTINCT body) FROM source.article', /^Aggregate functions with DISTINCT cannot be used with arguments of type JSON/],
+    ['SELECT ARRAY_AGG(DISTINCT tags) FROM source.article', /^Aggregate functions with DISTINCT cannot be used with arguments of type ARRAY<STRING>/],
+    ['SELECT body, COUNT(*) FROM source.article GROUP BY body', /^Grouping by expressions of type JSON is not allowed/],
+    ['SELECT DISTINCT id, body FROM source.article', /^Column body of type JSON cannot be used in SELECT DISTINCT/],
+    ['SELECT ROW_NUMBER() OVER (PARTITION BY score) FROM source.article', /^Partitioning by expressions of type FLOAT64 is not allowed/],
+    ['SELECT ROW_NUMBER() OVER (PARTITION BY id, meta) FROM source.article', /^Partitioning by expressions of type STRUCT is not allowed/],
+    ['SELECT ROW_NUMBER() OVER (PARTITION BY tags) FROM source.article', /^Partitioning by expressions of type ARRAY is not allowed/],
+    ['SELECT ROW_NUMBER() OVER (PARTITION BY body) FROM source.article', /^Partitioning by expressions of type JSON is not allowed/],
+    // BigQuery groups STRUCTs and ARRAYs in GROUP BY and SELECT DISTINCT only lately: refused.
+    ['SELECT meta, COUNT(*) FROM source.article GROUP BY meta', /^Not supported by the BigQuery test double: GROUP BY a STRUCT value/],
+    ['SELECT DISTINCT tags FROM source.article', /^Not supported by the BigQuery test double: SELECT DISTINCT over an ARRAY value/],
+  ]) {
+    const body = await fails(sql, message);
+    assert.equal(body.error.code, 400);
+  }
+  // FLOAT64 groups (GROUP BY, DISTINCT) though it does not partition.
+  const g = await ok('SELECT score, COUNT(*) FROM source.article GROUP BY score ORDER BY score');
+  assert.deepEqual(cells(g.rows), [[null, '1'], ['-0.25', '1'], ['1.5', '1'], ['1.0E20', '1']]);
+  const d = await ok('SELECT COUNT(DISTINCT score) FROM source.article');
+  assert.deepEqual(cells(d.rows), [['3']]);
+});
+
 test('anything outside the subset is refused with 400 invalidQuery naming it', async () => {
   for (const [sql, what] of [
     ['SELECT ST_GEOGPOINT(1, 2)', /GEOGRAPHY functions \(ST_GEOGPOINT\)/],
-    ['SELECT TO_JSON_STRING(STRUCT(1 AS a))', /TO_JSON_STRING/],
+    ['SELECT TO_JSON_STRING(STRUCT(1.5 AS a))', /TO_JSON_STRING of a FLOAT64 value outside an aggregate's DISTINCT/],
     ['SELECT * FROM source.author PIVOT (COUNT(*) FOR name IN ("a"))', /PIVOT/],
     ['INSERT INTO source.author VALUES (9, "x", NULL)', /statement INSERT/],
     ['SELECT 1; SELECT 2', /multi-statement/],

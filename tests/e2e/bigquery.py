@@ -15,15 +15,15 @@ reset before each test). A missing node or node_modules fails the test: never a 
 """
 
 import json
-import os
 import pathlib
 import shutil
-import signal
 import subprocess
 import threading
 
 import pytest
 import requests
+
+from support import stop_helper
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
@@ -78,9 +78,9 @@ class BigQueryDouble:
         threading.Thread(target=self._read_stderr, daemon=True).start()
 
     @classmethod
-    def start(cls, account, seed=SEED):
+    def start(cls, account, seed=SEED, port=0):
         process = subprocess.Popen(
-            [node_binary(), str(PACKAGE / "server.mjs"), "--port", "0", "--seed", str(seed),
+            [node_binary(), str(PACKAGE / "server.mjs"), "--port", str(port), "--seed", str(seed),
              "--public-key", str(account.public_key_path), "--client-email", CLIENT_EMAIL,
              "--project", PROJECT],
             cwd=PACKAGE, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -144,19 +144,7 @@ class BigQueryDouble:
         return self.process.poll() is None
 
     def stop(self):
-        if self.process.poll() is None:
-            os.kill(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=STOP_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                os.kill(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=STOP_TIMEOUT)
-        for stream in (self.process.stdin, self.process.stdout):
-            try:
-                stream.close()
-            except OSError:
-                pass
-        return self.process.returncode
+        return stop_helper(self.process)
 
 
 @pytest.fixture(scope="session")

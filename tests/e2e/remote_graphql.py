@@ -16,15 +16,15 @@ session; reset before every test that asks for them) and `start_remote` (a facto
 a test's own, stopped at teardown). A missing node or node_modules fails the test: never a skip.
 """
 
-import os
 import pathlib
 import shutil
-import signal
 import subprocess
 import threading
 
 import pytest
 import requests
+
+from support import stop_helper
 
 PACKAGE = pathlib.Path(__file__).resolve().parent / "remote_graphql"
 START_TIMEOUT = 15  # seconds until the server prints its address
@@ -123,19 +123,7 @@ class RemoteServer:
         return self.process.poll() is None
 
     def stop(self):
-        if self.process.poll() is None:
-            os.kill(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=STOP_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                os.kill(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=STOP_TIMEOUT)
-        for stream in (self.process.stdin, self.process.stdout):
-            try:
-                stream.close()
-            except OSError:
-                pass
-        return self.process.returncode
+        return stop_helper(self.process)
 
 
 @pytest.fixture(scope="session")

@@ -140,6 +140,25 @@ def start(workdir, args=(), env=None, metadata=None, port=None, pass_port=True,
     raise AssertionError("no free port found")
 
 
+def stop_helper(process, timeout=10):
+    """Stops a helper process of the tests (a fake server) by its PID: SIGTERM, then SIGKILL
+    after `timeout` seconds; closes its pipes; its exit status."""
+    if process.poll() is None:
+        os.kill(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait(timeout=timeout)
+    for stream in (process.stdin, process.stdout):
+        try:
+            if stream is not None:
+                stream.close()
+        except OSError:
+            pass
+    return process.returncode
+
+
 def key_order(value):
     """The keys of every object in `value`, in order (numbers compare by value, as JSON does:
     10 and 10.0 are the same number)."""

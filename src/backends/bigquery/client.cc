@@ -26,7 +26,6 @@ using std::chrono::milliseconds;
 constexpr std::string_view kGoogleHost = "https://bigquery.googleapis.com";
 // How long one jobs.query or getQueryResults call waits for the job (BigQuery's own default).
 constexpr milliseconds kLongPoll{10'000};
-constexpr milliseconds kMaxBackoff{30'000};
 // A poll answered sooner than kQuickPoll is followed by a pause: kQuickPollPause, doubling up to
 // kLongPollPauseMax.
 constexpr milliseconds kQuickPoll{200};
@@ -108,11 +107,28 @@ std::string FirstReason(const json& error) {
   return StringAt(errors->front(), "reason");
 }
 
-Error Malformed(std::string_view why) {
-  return Error(ErrorCode::kUnexpected, fmt::format("malformed BigQuery response: {}", why));
+// "HTTP 403, accessDenied": the status, and the first reason when it looks like one.
+std::string StatusDetail(unsigned status, const json& error) {
+  const std::string reason = PublicCode(FirstReason(error));
+  return reason.empty() ? fmt::format("HTTP {}", status)
+                        : fmt::format("HTTP {}, {}", status, reason);
+}
+
+// An error as an admin should read it: its message, and the detail its internal holds.
+std::string Described(const Error& error) {
+  const nlohmann::ordered_json& internal = error.internal;
+  if (internal.is_object() && internal.contains("message") && internal["message"].is_string()) {
+    return error.message + ": " + internal["message"].get<std::string>();
+  }
+  return error.message;
 }
 
 }  // namespace
+
+Error MalformedResponse(std::string why) {
+  return Error(ErrorCode::kUnexpected, "malformed BigQuery response", "$",
+               {{"message", std::move(why)}});
+}
 
 std::string ApiBaseUrl(const std::optional<std::string>& emulator_host) {
   std::string host(kGoogleHost);
@@ -134,7 +150,7 @@ struct Client::Impl {
         config(std::move(c)),
         base_url(ApiBaseUrl(emulator_host)),
         http(executor),
-        tokens(http, config.service_account, config.timeout) {}
+        tokens(http, config.service_account, config.retry_limit, config.retry_base_delay) {}
 
   asio::any_io_executor executor;
   const SourceConfig config;
@@ -142,7 +158,11 @@ struct Client::Impl {
   http::HttpClient http;
   TokenSource tokens;
 
-  Error TimedOut(nlohmann::ordered_json internal = nullptr) const {
+  // The time-out; `last`, when given, is what failed before (a retried error, a token exchange),
+  // for admins to read in `internal`.
+  Error TimedOut(std::optional<Error> last = std::nullopt) const {
+    nlohmann::ordered_json internal = nullptr;
+    if (last) internal = {{"message", Described(*last)}, {"error", last->internal}};
     return Error(ErrorCode::kUnexpected,
                  fmt::format("BigQuery query timed out after {}s",
                              static_cast<double>(config.timeout.count()) / 1000),
@@ -161,10 +181,11 @@ struct Client::Impl {
     bool renewed = false;
     while (true) {
       if (Clock::now() >= deadline) co_return TimedOut();
-      Result<std::string> token = co_await tokens.Token();
-      if (!token) {
-        if (Clock::now() >= deadline) co_return TimedOut();
-        co_return token.error();
+      asio::awaitable<TokenOutcome> had = tokens.Token(deadline);
+      TokenOutcome token = co_await std::move(had);
+      if (!token.token) {
+        if (token.timed_out || Clock::now() >= deadline) co_return TimedOut(token.token.error());
+        co_return token.token.error();
       }
       const auto remaining = std::chrono::ceil<milliseconds>(deadline - Clock::now());
       if (remaining <= milliseconds(0)) co_return TimedOut();
@@ -174,39 +195,45 @@ struct Client::Impl {
       request.body = body;
       request.timeout = remaining;
       request.max_body_bytes = kMaxResponseBytes;
-      request.headers.emplace_back("authorization", "Bearer " + *token);
+      request.headers.emplace_back("authorization", "Bearer " + *token.token);
       request.headers.emplace_back("accept", "application/json");
       if (!body.empty()) request.headers.emplace_back("content-type", "application/json");
       Result<http::HttpResponse> response = co_await http.Send(request);
       if (!response) {
-        if (response.error().message.starts_with("timed out") || Clock::now() >= deadline) {
-          co_return TimedOut();
-        }
-        co_return Error(ErrorCode::kUnexpected,
-                        fmt::format("BigQuery request failed: {}", response.error().message));
+        // HttpClient ends a request at its timeout, which is the deadline: past it, that is why.
+        if (Clock::now() >= deadline) co_return TimedOut();
+        co_return Error(ErrorCode::kUnexpected, "BigQuery request failed", "$",
+                        {{"message", response.error().message}});
       }
       const json answer = json::parse(response->body, nullptr, /*allow_exceptions=*/false);
       if (response->status == 200) {
-        if (!answer.is_object()) co_return Malformed("the answer is not a JSON object");
+        if (!answer.is_object()) {
+          Error malformed = MalformedResponse("the answer is not a JSON object");
+          malformed.internal["body"] = response->body.substr(0, 1000);
+          co_return malformed;
+        }
         co_return answer;
       }
       const json error = ErrorObject(response->status, answer, response->body);
       if (response->status == 401) {
-        // The token was revoked or expired early: renew it, once.
+        // The token was revoked or expired early: renew it, once. Only this token is forgotten:
+        // another query may have renewed it already.
         if (!renewed) {
           renewed = true;
-          tokens.Invalidate();
+          tokens.Invalidate(*token.token);
           continue;
         }
-        co_return Error(
-            ErrorCode::kUnexpected,
-            fmt::format("BigQuery authentication failed: {}", StringAt(error, "message")), "$",
-            nlohmann::ordered_json(error));
+        co_return Error(ErrorCode::kUnexpected,
+                        fmt::format("BigQuery authentication failed ({})",
+                                    StatusDetail(response->status, error)),
+                        "$", nlohmann::ordered_json(error));
       }
       if (Retryable(response->status, error) && retries < config.retry_limit) {
-        const milliseconds delay = Backoff(retries);
+        const milliseconds delay = RetryDelay(config.retry_base_delay, retries);
         // Waiting past the deadline would only end in a time-out.
-        if (Clock::now() + delay >= deadline) co_return TimedOut(nlohmann::ordered_json(error));
+        if (Clock::now() + delay >= deadline) {
+          co_return TimedOut(Failure(response->status, error));
+        }
         asio::any_io_executor here = co_await asio::this_coro::executor;
         asio::steady_timer timer(here, delay);
         boost::system::error_code ignored;
@@ -219,25 +246,16 @@ struct Client::Impl {
   }
 
   // A final error answer: the query's own fault (400, 404: bad SQL, a missing table) is a
-  // database query error, anything else a failed request; BigQuery's error object either way.
+  // database query error, anything else a failed request; BigQuery's error object either way,
+  // in `internal` only.
   static Error Failure(unsigned status, const json& error) {
     nlohmann::ordered_json internal(error);
     if ((status == 400 || status == 404) && !Retryable(status, error)) {
       return Error(ErrorCode::kUnexpected, "database query error", "$", std::move(internal));
     }
-    const std::string reason = FirstReason(error);
-    return Error(
-        ErrorCode::kUnexpected,
-        fmt::format("BigQuery request failed: {} (HTTP {}{}{})", StringAt(error, "message"), status,
-                    reason.empty() ? "" : ", ", reason),
-        "$", std::move(internal));
-  }
-
-  // retry_base_delay × 2^retries, at most kMaxBackoff.
-  milliseconds Backoff(int64_t retries) const {
-    const auto base = std::min<std::chrono::microseconds>(config.retry_base_delay, kMaxBackoff);
-    const auto delay = base * (int64_t{1} << std::min<int64_t>(retries, 20));
-    return std::min<milliseconds>(std::chrono::duration_cast<milliseconds>(delay), kMaxBackoff);
+    return Error(ErrorCode::kUnexpected,
+                 fmt::format("BigQuery request failed ({})", StatusDetail(status, error)), "$",
+                 std::move(internal));
   }
 
   milliseconds PollTimeout(Clock::time_point deadline) const {
@@ -269,29 +287,37 @@ struct Client::Impl {
     while (true) {
       if (!response) co_return response.error();
       const json& reference = (*response)["jobReference"];
-      if (StringAt(reference, "jobId").empty()) co_return Malformed("no jobReference.jobId");
+      if (StringAt(reference, "jobId").empty()) {
+        co_return MalformedResponse("no jobReference.jobId");
+      }
       answer.job_id = StringAt(reference, "jobId");
       std::string project = StringAt(reference, "projectId");
       if (project.empty()) project = self->config.project_id;
       std::string location = StringAt(reference, "location");
       if (location.empty()) location = self->config.location.value_or("");
+      answer.location = location;
 
       const auto complete = response->find("jobComplete");
       const bool job_complete = complete != response->end() && complete->is_boolean()
                                     ? complete->get<bool>()
                                     : response->contains("schema");
       if (job_complete) {
+        // A complete job's first answer carries the result's schema; without it the rows could
+        // not be read, and no rows is not the same as no answer.
         if (!have_schema) {
-          have_schema = true;
-          const json& schema = (*response)["schema"];
-          if (schema.is_object() && schema.contains("fields")) {
-            if (!schema["fields"].is_array()) co_return Malformed("schema.fields is not a list");
-            answer.fields = schema["fields"];
+          const auto schema = response->find("schema");
+          if (schema == response->end() || !schema->is_object()) {
+            co_return MalformedResponse("a complete job's answer has no schema");
           }
+          const auto fields = schema->find("fields");
+          if (fields == schema->end() || !fields->is_array()) {
+            co_return MalformedResponse("schema.fields is not a list");
+          }
+          answer.fields = *fields;
+          have_schema = true;
         }
         if (const auto rows = response->find("rows"); rows != response->end()) {
-          if (!rows->is_array()) co_return Malformed("rows is not a list");
-          if (!rows->empty()) ++answer.pages;
+          if (!rows->is_array()) co_return MalformedResponse("rows is not a list");
           for (json& row : *rows) answer.rows.push_back(std::move(row));
         }
         std::string next = StringAt(*response, "pageToken");

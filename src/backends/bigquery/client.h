@@ -4,8 +4,9 @@
 // getQueryResults while the job is not complete (long polls) and while a pageToken remains; every
 // call authorised by the TokenSource. Retries: HTTP 5xx and the reasons rateLimitExceeded and
 // backendError, up to retry_limit times, waiting retry_base_delay × 2^attempt (each wait capped
-// at 30 s); a 401 renews the token once. The whole query — polls, pages and retries — is bounded
-// by the source's timeout. Requests go through backends/http (keep-alive, TLS).
+// at 30 s, varied by ±20%: RetryDelay in source_config.h); a 401 renews the token once. The whole
+// query — polls, pages and retries — is bounded by the source's timeout. Requests go through
+// backends/http (keep-alive, TLS).
 //
 // The API's base URL is https://bigquery.googleapis.com/bigquery/v2, or BIGQUERY_EMULATOR_HOST
 // (host:port, or a URL; http:// when no scheme is given) + /bigquery/v2, as Google's own clients
@@ -32,8 +33,14 @@ struct QueryAnswer {
   nlohmann::json fields = nlohmann::json::array();
   std::vector<nlohmann::json> rows;  // each {"f":[{"v":…},…]}
   std::string job_id;
-  int pages = 0;  // how many responses carried rows (tests check paging)
+  // Where the job ran (jobReference.location): BigQuery runs a job where its datasets are, so an
+  // introspection's job tells the dataset's location. Empty when BigQuery did not say.
+  std::string location;
 };
+
+// "malformed BigQuery response": an answer that does not say what BigQuery's API says it does.
+// `why` (which may quote the answer) goes in `internal` as {"message": why}, for admins only.
+Error MalformedResponse(std::string why);
 
 // The API's base URL for `emulator_host` (BIGQUERY_EMULATOR_HOST's value, or nullopt).
 std::string ApiBaseUrl(const std::optional<std::string>& emulator_host);
@@ -48,10 +55,21 @@ class Client {
   Client& operator=(const Client&) = delete;
 
   // Runs `sql` with `parameters` (a JSON array of BigQuery QueryParameter objects: name,
-  // parameterType, parameterValue). Errors: kUnexpected — "database query error" with BigQuery's
-  // error (reason, message, location) in `internal` for an error the query itself caused;
-  // "BigQuery request failed: <what>" for transport failures and errors still failing after the
-  // retries; "BigQuery query timed out after <n>s"; "BigQuery authentication failed: <why>".
+  // parameterType, parameterValue). Errors, all kUnexpected; the message, which every client
+  // sees, never quotes BigQuery or the token endpoint: their words are in `internal`, which only
+  // admins see, always with a "message" string.
+  //   "database query error": an error the query itself caused; internal: BigQuery's error
+  //     object ({"code","message","errors":[{"reason","message","location"}],"status"}).
+  //   "BigQuery request failed (HTTP 403, accessDenied)": an error answer still failing after
+  //     the retries; internal: BigQuery's error object, or {"code","message"} with the first
+  //     bytes of a body that was not one. "BigQuery request failed": no answer (connection
+  //     refused, …); internal {"message"} says why.
+  //   "BigQuery authentication failed (HTTP 401, authError)": a token refused even after its
+  //     renewal; internal: BigQuery's error object. "BigQuery authentication failed (…)": no token
+  //     to be had, as TokenSource::Token says (service_account.h).
+  //   "malformed BigQuery response": MalformedResponse.
+  //   "BigQuery query timed out after <n>s": the source's timeout passed; internal, when
+  //     something had failed before (a retried error, an exchange), {"message": what, …}.
   boost::asio::awaitable<Result<QueryAnswer>> Query(std::string sql, nlohmann::json parameters);
 
   const SourceConfig& config() const;

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "backends/bigquery/client.h"
+#include "backends/bigquery/identifier.h"
 #include "common/json_writer.h"
 
 namespace junction::backends::bigquery {
@@ -20,9 +22,8 @@ using nlohmann::ordered_json;
 using sql::FieldShape;
 using sql::RowShape;
 
-Error Malformed(std::string what) {
-  return Error(ErrorCode::kUnexpected, "malformed BigQuery response: " + std::move(what));
-}
+// What did not fit stays in `internal` (it may quote a cell: data the role may not see).
+Error Malformed(std::string what) { return MalformedResponse(std::move(what)); }
 
 // How a field's cells are encoded; every type not named here is written as its text (see the
 // table in decode.h), including types BigQuery may add, since their text is all there is.
@@ -35,16 +36,6 @@ struct FieldInfo {
   bool repeated = false;
   const json* fields = nullptr;  // kRecord: the RECORD's own fields
 };
-
-bool EqualsUpper(std::string_view text, std::string_view upper) {
-  if (text.size() != upper.size()) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    if (c != upper[i]) return false;
-  }
-  return true;
-}
 
 // Query results name types the legacy way (INTEGER, FLOAT, BOOLEAN, RECORD; BIGQUERY.md §1.4);
 // the standard names are accepted too, as Hasura's parser does. `mode` missing means NULLABLE.
@@ -61,15 +52,16 @@ Result<FieldInfo> ReadField(const json& field) {
   info.type = type->get_ref<const std::string&>();
   const auto mode = field.find("mode");
   if (mode != field.end() && mode->is_string()) {
-    info.repeated = EqualsUpper(mode->get_ref<const std::string&>(), "REPEATED");
+    info.repeated = Upper(mode->get_ref<const std::string&>()) == "REPEATED";
   }
-  if (EqualsUpper(info.type, "BOOLEAN") || EqualsUpper(info.type, "BOOL")) {
+  const std::string type_name = Upper(info.type);
+  if (type_name == "BOOLEAN" || type_name == "BOOL") {
     info.encoding = Encoding::kBool;
-  } else if (EqualsUpper(info.type, "TIMESTAMP")) {
+  } else if (type_name == "TIMESTAMP") {
     info.encoding = Encoding::kTimestamp;
-  } else if (EqualsUpper(info.type, "JSON")) {
+  } else if (type_name == "JSON") {
     info.encoding = Encoding::kJson;
-  } else if (EqualsUpper(info.type, "RECORD") || EqualsUpper(info.type, "STRUCT")) {
+  } else if (type_name == "RECORD" || type_name == "STRUCT") {
     info.encoding = Encoding::kRecord;
     const auto fields = field.find("fields");
     if (fields == field.end() || !fields->is_array()) {

@@ -26,7 +26,8 @@
 namespace junction::backends::bigquery {
 
 // One cell's value for its schema field ({"name","type","mode","fields"}). Errors: kUnexpected
-// "malformed BigQuery response: …" when the cell does not fit its field.
+// "malformed BigQuery response" (what did not fit in `internal`) when the cell does not fit its
+// field.
 Result<nlohmann::json> DecodeCell(const nlohmann::json& field, const nlohmann::json& cell);
 
 // Every row as an object keyed by the schema's field names.

@@ -73,7 +73,8 @@ json Row(std::vector<json> values) {
 
 void ExpectMalformed(const Error& error) {
   EXPECT_EQ(error.code, ErrorCode::kUnexpected);
-  EXPECT_TRUE(error.message.starts_with("malformed BigQuery response: ")) << error.message;
+  EXPECT_EQ(error.message, "malformed BigQuery response");
+  EXPECT_FALSE(error.internal.value("message", "").empty()) << error.internal.dump();
 }
 
 // ---- The recorded real responses ------------------------------------------------------------

@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -74,13 +75,17 @@ class FakeBigQuery {
   struct Settings {
     int64_t token_lifetime = 3600;
     std::chrono::milliseconds token_delay{0};
-    bool refuse_grants = false;      // the token endpoint answers invalid_grant
+    bool refuse_grants = false;  // the token endpoint answers invalid_grant
+    // The token endpoint's next answers, in order, as (status, body text), before any token.
+    std::deque<std::pair<unsigned, std::string>> token_failures;
     bool reject_all_tokens = false;  // the API answers 401 to every token
     bool hang = false;               // the API never answers
     int incomplete_polls = 0;        // each job answers jobComplete:false this many times first
     size_t page_size = 0;            // 0: every row in one page
     std::deque<std::pair<unsigned, std::string>> failures;  // the next API answers, in order
-    std::chrono::milliseconds api_delay{0};                 // each API answer waits this long
+    // The next API answers as (status, body text), before `failures`: garbage, HTML error pages.
+    std::deque<std::pair<unsigned, std::string>> raw_answers;
+    std::chrono::milliseconds api_delay{0};  // each API answer waits this long
     // When set, the result (fields, rows) of a query's job by its SQL; else `fields` and `rows`.
     std::function<std::pair<json, std::vector<json>>(const std::string& sql)> results;
     json fields = json::parse(R"([{"name":"id","type":"INTEGER","mode":"NULLABLE"},
@@ -116,6 +121,11 @@ class FakeBigQuery {
     std::lock_guard lock(mutex_);
     return tokens_issued_;
   }
+  // Requests to the token endpoint, answered or not.
+  int token_requests() {
+    std::lock_guard lock(mutex_);
+    return token_requests_;
+  }
   std::vector<Seen> requests() {
     std::lock_guard lock(mutex_);
     return seen_;
@@ -132,6 +142,7 @@ class FakeBigQuery {
     json body;
     std::chrono::milliseconds delay{0};
     bool hang = false;
+    std::optional<std::string> raw = std::nullopt;  // the body's text instead of `body`
   };
 
   static Answer GoogleError(unsigned status, std::string_view reason, std::string_view message) {
@@ -169,7 +180,7 @@ class FakeBigQuery {
       }
       wire::response<wire::string_body> response(static_cast<wire::status>(answer.status), 11);
       response.set(wire::field::content_type, "application/json; charset=UTF-8");
-      response.body() = answer.body.dump();
+      response.body() = answer.raw ? *answer.raw : answer.body.dump();
       response.keep_alive(true);
       response.prepare_payload();
       co_await wire::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
@@ -180,7 +191,15 @@ class FakeBigQuery {
   Answer Handle(const wire::request<wire::string_body>& request) {
     std::lock_guard lock(mutex_);
     const std::string target(request.target());
-    if (target == "/token") return Token(request);
+    if (target == "/token") {
+      ++token_requests_;
+      if (!settings_.token_failures.empty()) {
+        auto [status, text] = settings_.token_failures.front();
+        settings_.token_failures.pop_front();
+        return {status, nullptr, settings_.token_delay, false, text};
+      }
+      return Token(request);
+    }
     Seen seen;
     seen.method = std::string(request.method_string());
     const size_t question = target.find('?');
@@ -205,6 +224,11 @@ class FakeBigQuery {
       return GoogleError(401, "authError", "Request had invalid authentication credentials.");
     }
     if (settings_.hang) return {200, nullptr, std::chrono::milliseconds(0), true};
+    if (!settings_.raw_answers.empty()) {
+      auto [status, text] = settings_.raw_answers.front();
+      settings_.raw_answers.pop_front();
+      return {status, nullptr, std::chrono::milliseconds(0), false, text};
+    }
     if (!settings_.failures.empty()) {
       auto [status, reason] = settings_.failures.front();
       settings_.failures.pop_front();
@@ -303,6 +327,7 @@ class FakeBigQuery {
   std::mutex mutex_;
   Settings settings_;
   int tokens_issued_ = 0;
+  int token_requests_ = 0;
   struct Job {
     int polls_left = 0;
     json fields;

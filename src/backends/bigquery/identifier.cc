@@ -33,4 +33,13 @@ Result<std::string> QuoteIdentifier(std::string_view name) {
   return quoted;
 }
 
+std::string Upper(std::string_view text) {
+  std::string upper(text);
+  // ASCII only: a locale's toupper could fold other bytes of a UTF-8 name.
+  for (char& c : upper) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return upper;
+}
+
 }  // namespace junction::backends::bigquery

@@ -18,4 +18,9 @@ namespace junction::backends::bigquery {
 // backslash or a control character (BigQuery would read an escape; Junction never writes one).
 Result<std::string> QuoteIdentifier(std::string_view name);
 
+// `text` with its ASCII letters upper-cased. BigQuery's type names, field modes and function names
+// are case-insensitive, so this folder compares and writes them upper-cased:
+//   Upper("Struct<a int64>") => "STRUCT<A INT64>"
+std::string Upper(std::string_view text);
+
 }  // namespace junction::backends::bigquery

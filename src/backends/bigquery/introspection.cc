@@ -22,23 +22,11 @@ namespace {
 using metadata::CatalogColumn;
 using metadata::CatalogTable;
 
-Error Malformed(std::string what) {
-  return Error(ErrorCode::kUnexpected, "malformed BigQuery response: " + std::move(what));
-}
-
-std::string_view Trim(std::string_view text) {
-  const size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const size_t last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
+Error Malformed(std::string what) { return MalformedResponse(std::move(what)); }
 
 bool StartsWithWord(std::string_view text, std::string_view upper_word) {
-  if (text.size() < upper_word.size()) return false;
-  for (size_t i = 0; i < upper_word.size(); ++i) {
-    char c = text[i];
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    if (c != upper_word[i]) return false;
+  if (text.size() < upper_word.size() || Upper(text.substr(0, upper_word.size())) != upper_word) {
+    return false;
   }
   // The word ends there: "STRUCT<", "STRUCT <", but not "STRUCTURE".
   return text.size() == upper_word.size() || text[upper_word.size()] == '<' ||
@@ -64,7 +52,7 @@ bool Balanced(std::string_view type) {
 std::string WithoutParameters(std::string_view type) {
   const size_t open = type.find('(');
   if (open != std::string_view::npos && type.find('<') > open) type = type.substr(0, open);
-  return std::string(Trim(type));
+  return std::string(TrimSpace(type));
 }
 
 struct ColumnType {
@@ -74,13 +62,13 @@ struct ColumnType {
 
 // INFORMATION_SCHEMA.COLUMNS.data_type as introspection.h describes it.
 std::optional<ColumnType> ParseDataType(std::string_view data_type) {
-  const std::string_view type = Trim(data_type);
+  const std::string_view type = TrimSpace(data_type);
   if (type.empty() || !Balanced(type)) return std::nullopt;
   if (StartsWithWord(type, "STRUCT")) return ColumnType{std::string(type), false};
   if (StartsWithWord(type, "ARRAY")) {
     const size_t open = type.find('<');
     if (open == std::string_view::npos || type.back() != '>') return std::nullopt;
-    const std::string_view element = Trim(type.substr(open + 1, type.size() - open - 2));
+    const std::string_view element = TrimSpace(type.substr(open + 1, type.size() - open - 2));
     // The brackets must be the ARRAY's own: "ARRAY<A> x <B>" would balance yet not be one.
     if (element.empty() || !Balanced(element)) return std::nullopt;
     if (StartsWithWord(element, "STRUCT")) return ColumnType{std::string(type), false};
@@ -112,6 +100,7 @@ Result<std::string> IntrospectionSql(std::string_view dataset) {
          "JOIN " +
          *quoted +
          ".INFORMATION_SCHEMA.TABLES AS `t` ON `t`.`table_name` = `c`.`table_name`\n"
+         "WHERE `c`.`is_hidden` = 'NO'\n"
          "ORDER BY `c`.`table_name`, `c`.`ordinal_position`";
 }
 

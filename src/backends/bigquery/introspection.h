@@ -6,7 +6,12 @@
 //          `c`.`is_nullable`, `c`.`data_type`
 //   FROM `source`.INFORMATION_SCHEMA.COLUMNS AS `c`
 //   JOIN `source`.INFORMATION_SCHEMA.TABLES AS `t` ON `t`.`table_name` = `c`.`table_name`
+//   WHERE `c`.`is_hidden` = 'NO'
 //   ORDER BY `c`.`table_name`, `c`.`ordinal_position`
+//
+// is_hidden (a STRING, "YES" or "NO") leaves out pseudo-columns such as _PARTITIONTIME and
+// _PARTITIONDATE of ingestion-time partitioned tables, which have no ordinal_position and are not
+// columns to track.
 //
 // Each table becomes a metadata::CatalogTable named {dataset, table} (kTable, or kView for
 // VIEW / MATERIALIZED VIEW), no keys (BigQuery enforces none); each column's type_schema is
@@ -28,7 +33,7 @@ namespace junction::backends::bigquery {
 Result<std::string> IntrospectionSql(std::string_view dataset);
 
 // Adds the tables of `dataset` read by IntrospectionSql's answer to `catalog`.
-// Errors: kUnexpected "malformed BigQuery response: …".
+// Errors: kUnexpected "malformed BigQuery response" (what is wrong in `internal`).
 Status AddDataset(std::string_view dataset, const QueryAnswer& answer, metadata::Catalog& catalog);
 
 }  // namespace junction::backends::bigquery

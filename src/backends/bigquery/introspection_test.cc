@@ -1,6 +1,6 @@
 // Introspection of a BigQuery dataset: the one INFORMATION_SCHEMA query's text, the names it
-// refuses to quote, and a hand-written answer read into the catalog (every form of data_type,
-// views, REQUIRED columns, tables and columns in order).
+// refuses to quote (and identifier.h's Upper), and a hand-written answer read into the catalog
+// (every form of data_type, views, REQUIRED columns, tables and columns in order).
 
 #include "backends/bigquery/introspection.h"
 
@@ -34,6 +34,14 @@ TEST(QuoteIdentifierTest, QuotesInBackticksOrRefuses) {
   }
 }
 
+// BigQuery's names compare case-insensitively; only ASCII letters fold, so UTF-8 bytes stay.
+TEST(UpperTest, FoldsAsciiLettersOnly) {
+  EXPECT_EQ(Upper("Struct<a int64>"), "STRUCT<A INT64>");
+  EXPECT_EQ(Upper("repeated"), "REPEATED");
+  EXPECT_EQ(Upper("caf\xC3\xA9_1"), "CAF\xC3\xA9_1");
+  EXPECT_EQ(Upper(""), "");
+}
+
 TEST(IntrospectionSqlTest, OneQueryPerDataset) {
   const Result<std::string> sql = IntrospectionSql("source");
   ASSERT_TRUE(sql) << sql.error().message;
@@ -43,6 +51,7 @@ TEST(IntrospectionSqlTest, OneQueryPerDataset) {
             "FROM `source`.INFORMATION_SCHEMA.COLUMNS AS `c`\n"
             "JOIN `source`.INFORMATION_SCHEMA.TABLES AS `t` ON `t`.`table_name` = "
             "`c`.`table_name`\n"
+            "WHERE `c`.`is_hidden` = 'NO'\n"
             "ORDER BY `c`.`table_name`, `c`.`ordinal_position`");
 }
 
@@ -197,8 +206,8 @@ TEST(AddDatasetTest, MalformedAnswersAreErrors) {
     const Status added = AddDataset("ds", Answer(rows), catalog);
     ASSERT_FALSE(added);
     EXPECT_EQ(added.error().code, ErrorCode::kUnexpected);
-    EXPECT_TRUE(added.error().message.starts_with("malformed BigQuery response: "))
-        << added.error().message;
+    EXPECT_EQ(added.error().message, "malformed BigQuery response");
+    EXPECT_FALSE(added.error().internal.value("message", "").empty());
   }
   // An answer without the columns the query selects.
   QueryAnswer wrong;

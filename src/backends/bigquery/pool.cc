@@ -1,5 +1,6 @@
 #include "backends/bigquery/pool.h"
 
+#include <set>
 #include <string_view>
 #include <utility>  // before any Asio header: Boost 1.74 + GCC 12
 #include <vector>
@@ -162,6 +163,19 @@ Result<json> ValueFor(const json& type, const RawJson& value, int depth) {
   return misfit("unknown value");
 }
 
+// An introspection's error as the source's inconsistency shows it, to admins only: which dataset,
+// and what BigQuery answered ("Not found: Dataset p:nope …"), which the client keeps out of its
+// message (every client sees that) and in `internal`.
+Error ForAdmin(const std::string& dataset, Error error) {
+  std::string message = "dataset " + dataset + ": " + error.message;
+  const nlohmann::ordered_json& internal = error.internal;
+  if (internal.is_object() && internal.contains("message") && internal["message"].is_string()) {
+    message += ": " + internal["message"].get<std::string>();
+  }
+  error.message = std::move(message);
+  return error;
+}
+
 }  // namespace
 
 Result<nlohmann::json> QueryParameters(const sql::Statement& statement) {
@@ -235,23 +249,18 @@ boost::asio::awaitable<Result<metadata::Catalog>> Pool::Introspect() {
   asio::awaitable<std::vector<Result<QueryAnswer>>> all = WhenAll(std::move(queries));
   std::vector<Result<QueryAnswer>> answers = co_await std::move(all);
   metadata::Catalog catalog;
+  catalog.global_select_limit = config().global_select_limit;
+  // A job runs where its datasets are, so the jobs' locations are the datasets'.
+  std::set<std::string> locations;
   for (size_t i = 0; i < answers.size(); ++i) {
-    if (!answers[i]) {
-      // The source's inconsistency shows this message to the admin: say which dataset and what
-      // BigQuery answered ("Not found: Dataset p:nope …"), not only "database query error".
-      Error error = answers[i].error();
-      const nlohmann::ordered_json& internal = error.internal;
-      if (internal.is_object() && internal.contains("message") && internal["message"].is_string()) {
-        error.message = "dataset " + datasets[i] + ": " + internal["message"].get<std::string>();
-      } else {
-        error.message = "dataset " + datasets[i] + ": " + error.message;
-      }
-      co_return error;
-    }
+    if (!answers[i]) co_return ForAdmin(datasets[i], answers[i].error());
     if (Status added = AddDataset(datasets[i], *answers[i], catalog); !added) {
-      co_return added.error();
+      co_return ForAdmin(datasets[i], added.error());
     }
+    locations.insert(answers[i]->location);
   }
+  // One location for every dataset, or none known (metadata::Catalog::location).
+  if (locations.size() == 1) catalog.location = *locations.begin();
   co_return catalog;
 }
 

@@ -33,7 +33,9 @@ class Pool {
   boost::asio::awaitable<Result<std::string>> Execute(const sql::Statement& statement);
 
   // The configured datasets' tables and columns: one INFORMATION_SCHEMA query per dataset
-  // (introspection.h), run concurrently.
+  // (introspection.h), run concurrently. Errors: the first failed dataset's, its message
+  // "dataset <name>: <the error's message>: <internal.message>" — BigQuery's own words included,
+  // since the source's inconsistency, which only admins see, is where it goes.
   boost::asio::awaitable<Result<metadata::Catalog>> Introspect();
 
   const SourceConfig& config() const { return client_.config(); }
@@ -45,7 +47,7 @@ class Pool {
 // The QueryParameter objects of a statement: `@p<i+1>` for params[i], typed by param_types[i]. A
 // scalar's value is its text (nullopt: {"value": null}); an ARRAY's a JSON array text of its
 // elements; an ARRAY<STRUCT>'s a JSON array of arrays, each element's fields in the order of
-// structTypes (a remote join's keys: backends/bigquery/translate.h KeysJson).
+// structTypes (a remote join's keys: sql::KeysJson).
 // Errors: kUnexpected when a value does not fit its type.
 Result<nlohmann::json> QueryParameters(const sql::Statement& statement);
 

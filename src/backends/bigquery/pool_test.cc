@@ -207,7 +207,7 @@ TEST_F(PoolTest, IntrospectQueriesEachDatasetAtOnce) {
       {"name":"ordinal_position","type":"INTEGER"},{"name":"is_nullable","type":"STRING"},
       {"name":"data_type","type":"STRING"}])");
   fake_.Set([&](test_support::FakeBigQuery::Settings& s) {
-    s.api_delay = std::chrono::milliseconds(400);
+    s.api_delay = std::chrono::milliseconds(1500);
     s.results = [fields](const std::string& sql) {
       auto row = [](std::string table, std::string column, int position, std::string type) {
         return json{{"f",
@@ -241,8 +241,36 @@ TEST_F(PoolTest, IntrospectQueriesEachDatasetAtOnce) {
   ASSERT_NE(article, nullptr);
   EXPECT_TRUE(article->columns[0].is_array);
   EXPECT_EQ(fake_.requests().size(), 2u);
-  // Two answers of 400 ms each, at once.
-  EXPECT_LT(elapsed, std::chrono::milliseconds(750)) << "the datasets were queried one by one";
+  // Where BigQuery ran the jobs (the fake says EU) is where the datasets are; the limit is the
+  // configuration's.
+  EXPECT_EQ((*catalog)->location, "EU");
+  EXPECT_EQ((*catalog)->global_select_limit, 1000);
+  // Two answers of 1.5 s each, at once: one by one would take 3 s and more.
+  EXPECT_LT(elapsed, std::chrono::milliseconds(2900)) << "the datasets were queried one by one";
+}
+
+// The error becomes the source's inconsistency, which only admins see: it names the dataset and
+// says what BigQuery answered, which the client keeps out of its own message.
+TEST_F(PoolTest, IntrospectErrorsNameTheDatasetAndBigQuerysWords) {
+  fake_.Set([](test_support::FakeBigQuery::Settings& s) {
+    s.failures = {{400, "invalidQuery"}, {400, "invalidQuery"}};
+  });
+  std::optional<Result<metadata::Catalog>> catalog =
+      Run<Result<metadata::Catalog>>([&]() { return pool_->Introspect(); });
+  ASSERT_TRUE(catalog);
+  ASSERT_FALSE(*catalog);
+  EXPECT_EQ(catalog->error().message,
+            "dataset source: database query error: Exceeded rate limits: too many requests");
+
+  fake_.Set([](test_support::FakeBigQuery::Settings& s) {
+    s.failures = {{403, "accessDenied"}, {403, "accessDenied"}};
+  });
+  catalog = Run<Result<metadata::Catalog>>([&]() { return pool_->Introspect(); });
+  ASSERT_TRUE(catalog);
+  ASSERT_FALSE(*catalog);
+  EXPECT_EQ(catalog->error().message,
+            "dataset source: BigQuery request failed (HTTP 403, accessDenied): Exceeded rate "
+            "limits: too many requests");
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <openssl/pem.h>
 
 #include <algorithm>
+#include <cctype>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -140,37 +141,68 @@ Result<std::string> SignedAssertion(const ServiceAccount& account, int64_t now) 
   return signing_input + "." + Base64Url(signature);
 }
 
+// `code` when it looks like a protocol's code (an OAuth error, a BigQuery reason): a short
+// identifier, fit for a message every client sees. Anything else the other end wrote stays out.
+std::string PublicCode(std::string_view code) {
+  const bool fits =
+      !code.empty() && code.size() <= 40 && std::all_of(code.begin(), code.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+      });
+  return fits ? std::string(code) : "";
+}
+
+namespace {
+
+// "BigQuery authentication failed", with `detail` in parentheses when there is one; what the
+// token endpoint or the transport said goes in `internal` (admins only).
+Error AuthFailed(std::string_view detail, nlohmann::ordered_json internal) {
+  return Error(ErrorCode::kUnexpected,
+               detail.empty() ? std::string("BigQuery authentication failed")
+                              : fmt::format("BigQuery authentication failed ({})", detail),
+               "$", std::move(internal));
+}
+
+// One exchange's outcome, as the retry loop needs it.
+struct Attempt {
+  Result<std::string> token;
+  bool retryable = false;
+  bool timed_out = false;
+};
+
+}  // namespace
+
 // The cached token is guarded by `mutex` (Invalidate may come from any thread). Refreshes are
-// serialized on `strand`: the one refreshing and those waiting for it all run there, so the wait
-// on `refreshed` can never miss the cancel that ends it.
+// serialized on `strand`: the one refreshing and those waiting for it all run there, so a waiter
+// always registers before the refresh it waits for can end, and never misses the cancel that
+// wakes it.
 struct TokenSource::Impl {
   using Strand = asio::strand<asio::any_io_executor>;
 
-  Impl(http::HttpClient& c, ServiceAccount a, std::chrono::milliseconds t)
-      : client(c), account(std::move(a)), timeout(t) {}
+  Impl(http::HttpClient& c, ServiceAccount a, int64_t limit, std::chrono::microseconds base)
+      : client(c), account(std::move(a)), retry_limit(limit), retry_base_delay(base) {}
 
   http::HttpClient& client;
   const ServiceAccount account;
-  const std::chrono::milliseconds timeout;
+  const int64_t retry_limit;
+  const std::chrono::microseconds retry_base_delay;
 
   std::mutex mutex;
   std::string token;           // empty: none cached
   Clock::time_point renew_at;  // reuse `token` until then
   std::optional<Strand> strand;
-  std::optional<asio::steady_timer> refreshed;  // waiters of a refresh; cancelled when it ends
 
   // On the strand only.
   bool refreshing = false;
   uint64_t refreshes = 0;             // refreshes ended so far
-  std::optional<Error> last_failure;  // of the last refresh
+  std::optional<Error> last_failure;  // of the last refresh, unless it ran out of time
+  // The waiters of the refresh under way, each on a timer set to its own deadline; cancelled
+  // when the refresh ends. Shared: a waiter's coroutine may be destroyed (at shut-down) first.
+  std::vector<std::shared_ptr<asio::steady_timer>> waiters;
 
   // The strand refreshes run on, made on the first caller's executor.
   Strand StrandFor(const asio::any_io_executor& executor) {
     std::lock_guard lock(mutex);
-    if (!strand) {
-      strand.emplace(asio::make_strand(executor));
-      refreshed.emplace(*strand, asio::steady_timer::time_point::max());
-    }
+    if (!strand) strand.emplace(asio::make_strand(executor));
     return *strand;
   }
 
@@ -180,21 +212,24 @@ struct TokenSource::Impl {
     return token;
   }
 
-  Error Failed(std::string_view why) const {
-    return Error(ErrorCode::kUnexpected, fmt::format("BigQuery authentication failed: {}", why));
-  }
-
-  // One exchange at the token endpoint.
-  asio::awaitable<Result<std::string>> Exchange() {
+  // One exchange at the token endpoint, bounded by `deadline`.
+  asio::awaitable<Attempt> Exchange(Clock::time_point deadline) {
+    const auto remaining = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now());
+    if (remaining <= std::chrono::milliseconds(0)) {
+      co_return Attempt{AuthFailed("", {{"message", "no time was left for the exchange"}}), false,
+                        true};
+    }
     const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                          std::chrono::system_clock::now().time_since_epoch())
                          .count();
     Result<std::string> assertion = SignedAssertion(account, now);
-    if (!assertion) co_return Failed(assertion.error().message);
+    if (!assertion) {
+      co_return Attempt{AuthFailed("", {{"message", assertion.error().message}})};
+    }
     http::HttpRequest request;
     request.method = "POST";
     request.url = account.token_uri;
-    request.timeout = timeout;
+    request.timeout = remaining;
     request.max_body_bytes = 1024 * 1024;
     request.headers.emplace_back("content-type", "application/x-www-form-urlencoded");
     request.headers.emplace_back("accept", "application/json");
@@ -203,23 +238,41 @@ struct TokenSource::Impl {
         "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=" + *assertion;
     const Clock::time_point sent = Clock::now();
     Result<http::HttpResponse> response = co_await client.Send(request);
-    if (!response) co_return Failed(response.error().message);
+    if (!response) {
+      // HttpClient ends a request at its timeout, which is the deadline: past it, that is why.
+      const bool timed_out = Clock::now() >= deadline;
+      co_return Attempt{AuthFailed("", {{"message", response.error().message}}), !timed_out,
+                        timed_out};
+    }
     const nlohmann::json body =
         nlohmann::json::parse(response->body, nullptr, /*allow_exceptions=*/false);
     if (response->status != 200) {
-      // OAuth2's errors: {"error":"invalid_grant","error_description":"…"}.
-      std::string why = fmt::format("the token endpoint answered HTTP {}", response->status);
+      // OAuth2's errors: {"error":"invalid_grant","error_description":"…"}; anything else (a
+      // proxy's page) is kept as its first bytes.
+      const unsigned status = response->status;
+      nlohmann::ordered_json internal = {{"code", status}};
+      std::string detail = fmt::format("HTTP {}", status);
       if (body.is_object() && body.contains("error") && body["error"].is_string()) {
-        why = body["error"].get<std::string>();
+        const std::string error = body["error"].get<std::string>();
+        std::string message = error;
+        internal["error"] = error;
         if (body.contains("error_description") && body["error_description"].is_string()) {
-          why += ": " + body["error_description"].get<std::string>();
+          internal["error_description"] = body["error_description"];
+          message += ": " + body["error_description"].get<std::string>();
         }
+        internal["message"] = message;
+        if (const std::string code = PublicCode(error); !code.empty()) detail += ", " + code;
+      } else {
+        internal["message"] = response->body.substr(0, 1000);
       }
-      co_return Failed(why);
+      co_return Attempt{AuthFailed(detail, std::move(internal)), status >= 500 || status == 429};
     }
     if (!body.is_object() || !body.contains("access_token") || !body["access_token"].is_string() ||
         body["access_token"].get<std::string>().empty()) {
-      co_return Failed("the token endpoint's answer has no access_token");
+      co_return Attempt{AuthFailed("", {{"message",
+                                         "the token endpoint's answer has no "
+                                         "access_token"},
+                                        {"body", response->body.substr(0, 1000)}})};
     }
     int64_t lifetime = kDefaultTokenLifetime;
     if (const auto it = body.find("expires_in"); it != body.end()) {
@@ -241,53 +294,90 @@ struct TokenSource::Impl {
       token = access_token;
       renew_at = sent + life - margin;
     }
-    co_return access_token;
+    co_return Attempt{std::move(access_token)};
   }
 
-  static asio::awaitable<std::optional<Result<std::string>>> OnStrand(std::shared_ptr<Impl> self) {
-    while (true) {
-      if (std::optional<std::string> cached = self->Cached()) co_return *cached;
-      if (!self->refreshing) break;
-      const uint64_t seen = self->refreshes;
+  // Exchanges until a token is had, a failure is final, the retries run out or the deadline
+  // would pass.
+  asio::awaitable<TokenOutcome> Refresh(Clock::time_point deadline) {
+    for (int64_t retries = 0;; ++retries) {
+      asio::awaitable<Attempt> exchange = Exchange(deadline);
+      Attempt attempt = co_await std::move(exchange);
+      if (attempt.token) co_return TokenOutcome{std::move(attempt.token)};
+      if (attempt.timed_out) co_return TokenOutcome{std::move(attempt.token), true};
+      if (!attempt.retryable || retries >= retry_limit) {
+        co_return TokenOutcome{std::move(attempt.token)};
+      }
+      const std::chrono::milliseconds delay = RetryDelay(retry_base_delay, retries);
+      // Waiting past the deadline would only end in a time-out.
+      if (Clock::now() + delay >= deadline) co_return TokenOutcome{std::move(attempt.token), true};
+      asio::steady_timer timer(*strand, delay);
       boost::system::error_code ignored;
-      co_await self->refreshed->async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+      co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+    }
+  }
+
+  static asio::awaitable<std::optional<TokenOutcome>> OnStrand(std::shared_ptr<Impl> self,
+                                                               Clock::time_point deadline) {
+    while (true) {
+      if (std::optional<std::string> cached = self->Cached()) co_return TokenOutcome{*cached};
+      if (!self->refreshing) break;
+      // Another query's exchange is under way: wait for it, but no longer than this deadline.
+      const uint64_t seen = self->refreshes;
+      auto waiter = std::make_shared<asio::steady_timer>(*self->strand, deadline);
+      self->waiters.push_back(waiter);
+      boost::system::error_code cancelled;
+      co_await waiter->async_wait(asio::redirect_error(asio::use_awaitable, cancelled));
+      std::erase(self->waiters, waiter);
+      if (!cancelled) {
+        co_return TokenOutcome{
+            AuthFailed("", {{"message",
+                             "the deadline passed while waiting for another query's "
+                             "token exchange"}}),
+            true};
+      }
       // Share the outcome of the refresh waited for: when it failed, another attempt now would
-      // most likely fail the same way, once per waiter.
-      if (self->refreshes != seen && self->last_failure) co_return *self->last_failure;
+      // most likely fail the same way, once per waiter. One that ran out of its own time says
+      // nothing of this caller's: it tries itself.
+      if (self->refreshes != seen && self->last_failure) {
+        co_return TokenOutcome{*self->last_failure};
+      }
     }
     self->refreshing = true;
-    asio::awaitable<Result<std::string>> exchange = self->Exchange();
-    Result<std::string> fetched = co_await std::move(exchange);
+    asio::awaitable<TokenOutcome> refresh = self->Refresh(deadline);
+    TokenOutcome fetched = co_await std::move(refresh);
     self->refreshing = false;
     ++self->refreshes;
     self->last_failure.reset();
-    if (!fetched) self->last_failure = fetched.error();
-    self->refreshed->cancel();
+    if (!fetched.token && !fetched.timed_out) self->last_failure = fetched.token.error();
+    for (const std::shared_ptr<asio::steady_timer>& waiter : self->waiters) waiter->cancel();
+    self->waiters.clear();
     co_return fetched;
   }
 };
 
-TokenSource::TokenSource(http::HttpClient& client, ServiceAccount account,
-                         std::chrono::milliseconds timeout)
-    : impl_(std::make_shared<Impl>(client, std::move(account), timeout)) {}
+TokenSource::TokenSource(http::HttpClient& client, ServiceAccount account, int64_t retry_limit,
+                         std::chrono::microseconds retry_base_delay)
+    : impl_(std::make_shared<Impl>(client, std::move(account), retry_limit, retry_base_delay)) {}
 
 TokenSource::~TokenSource() = default;
 
-boost::asio::awaitable<Result<std::string>> TokenSource::Token() {
-  if (std::optional<std::string> cached = impl_->Cached()) co_return *cached;
+boost::asio::awaitable<TokenOutcome> TokenSource::Token(Clock::time_point deadline) {
+  if (std::optional<std::string> cached = impl_->Cached()) co_return TokenOutcome{*cached};
   asio::any_io_executor executor = co_await asio::this_coro::executor;
   Impl::Strand strand = impl_->StrandFor(executor);
   std::shared_ptr<Impl> impl = impl_;
-  // co_spawn hands back a default-constructed value when the task throws: hence the optional.
-  asio::awaitable<std::optional<Result<std::string>>> on_strand =
-      asio::co_spawn(strand, Impl::OnStrand(std::move(impl)), asio::use_awaitable);
-  std::optional<Result<std::string>> token = co_await std::move(on_strand);
-  co_return std::move(*token);
+  // co_spawn's result must be default-constructible (it hands one back when the task throws):
+  // hence the optional.
+  asio::awaitable<std::optional<TokenOutcome>> on_strand =
+      asio::co_spawn(strand, Impl::OnStrand(std::move(impl), deadline), asio::use_awaitable);
+  std::optional<TokenOutcome> outcome = co_await std::move(on_strand);
+  co_return std::move(*outcome);
 }
 
-void TokenSource::Invalidate() {
+void TokenSource::Invalidate(const std::string& rejected) {
   std::lock_guard lock(impl_->mutex);
-  impl_->token.clear();
+  if (impl_->token == rejected) impl_->token.clear();
 }
 
 }  // namespace junction::backends::bigquery

@@ -10,8 +10,10 @@
 //   → {"access_token":"ya29…","expires_in":3599,"token_type":"Bearer"}
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>  // before any Asio header: Boost 1.74 + GCC 12
 
 #include <boost/asio/awaitable.hpp>
@@ -26,20 +28,41 @@ namespace junction::backends::bigquery {
 // Errors: kInvalidConfiguration when the private key cannot be read.
 Result<std::string> SignedAssertion(const ServiceAccount& account, int64_t now);
 
+// `code` — an OAuth error ("invalid_grant") or a BigQuery reason ("accessDenied") — when it looks
+// like one (a short identifier), to name in a message every client sees; "" otherwise, so that
+// nothing else the other end wrote reaches them.
+std::string PublicCode(std::string_view code);
+
+// What TokenSource::Token hands back: a token, or the error that prevented one.
+struct TokenOutcome {
+  Result<std::string> token;
+  // The deadline passed, or a retry's wait would have passed it, before a token was had: the
+  // caller reports its own time-out; `token`'s error says what failed last.
+  bool timed_out = false;
+};
+
 // Hands out access tokens for one service account; one exchange at a time, the token reused while
-// more than min(60 s, half its lifetime) of it remains. Thread-safe.
+// more than min(60 s, half its lifetime) of it remains. An exchange answered with HTTP 5xx or 429,
+// or failing in transport, is retried up to `retry_limit` times, waiting RetryDelay
+// (source_config.h) in between. Thread-safe.
 class TokenSource {
  public:
-  TokenSource(http::HttpClient& client, ServiceAccount account, std::chrono::milliseconds timeout);
+  TokenSource(http::HttpClient& client, ServiceAccount account, int64_t retry_limit,
+              std::chrono::microseconds retry_base_delay);
   ~TokenSource();
   TokenSource(const TokenSource&) = delete;
   TokenSource& operator=(const TokenSource&) = delete;
 
-  // A valid access token. Errors: kUnexpected "BigQuery authentication failed: <the token
-  // endpoint's error or the transport's>".
-  boost::asio::awaitable<Result<std::string>> Token();
-  // Forgets the cached token (after a 401 from the API).
-  void Invalidate();
+  // A valid access token, had by `deadline` (exchanges, retries and the wait for another caller's
+  // exchange included). Errors, all kUnexpected with the details in `internal` (only admins see
+  // it: the token endpoint's own words stay there): "BigQuery authentication failed (HTTP 400,
+  // invalid_grant)" — internal {"code", "message", "error", "error_description"} — and
+  // "BigQuery authentication failed" for transport failures, an unreadable key or an answer
+  // without a token — internal {"message"}.
+  boost::asio::awaitable<TokenOutcome> Token(std::chrono::steady_clock::time_point deadline);
+  // Forgets the cached token if it is `rejected` (the API answered 401 to it). A newer token
+  // stays: a late 401 to a request sent with an old one must not throw away its replacement.
+  void Invalidate(const std::string& rejected);
 
  private:
   struct Impl;

@@ -1,9 +1,11 @@
 #include "backends/bigquery/source_config.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <random>
 #include <utility>
 
 #include <fmt/format.h>
@@ -22,16 +24,6 @@ Error Invalid(std::string_view field, std::string_view what) {
 const json* Member(const json& object, std::string_view key) {
   auto found = object.find(key);
   return found == object.end() || found->is_null() ? nullptr : &*found;
-}
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
-  return text;
 }
 
 // {"from_env": "VAR"}: Hasura's FromEnv form, recognised by its string member `from_env`.
@@ -111,7 +103,7 @@ Result<std::string> ReadProjectId(const json& configuration, const ServiceAccoun
   if (!resolved) return resolved.error();
   std::string project;
   if (resolved->is_string()) {
-    project = std::string(Trim(resolved->get<std::string>()));
+    project = std::string(TrimSpace(resolved->get<std::string>()));
   } else if (resolved->is_number_integer()) {
     project = resolved->dump();
   } else {
@@ -124,12 +116,12 @@ Result<std::string> ReadProjectId(const json& configuration, const ServiceAccoun
 // A comma-separated list of names, each trimmed; empty entries are errors.
 Result<std::vector<std::string>> SplitDatasets(std::string_view text) {
   std::vector<std::string> datasets;
-  if (Trim(text).empty()) return datasets;
+  if (TrimSpace(text).empty()) return datasets;
   size_t begin = 0;
   while (true) {
     const size_t comma = text.find(',', begin);
     const std::string_view name =
-        Trim(text.substr(begin, comma == std::string_view::npos ? text.npos : comma - begin));
+        TrimSpace(text.substr(begin, comma == std::string_view::npos ? text.npos : comma - begin));
     if (name.empty()) return Invalid("datasets", "a comma-separated list has an empty name");
     datasets.emplace_back(name);
     if (comma == std::string_view::npos) break;
@@ -148,10 +140,10 @@ Result<std::vector<std::string>> ReadDatasets(const json& configuration, const E
   if (!resolved->is_array()) return Invalid(kField, "expected a list of strings");
   std::vector<std::string> datasets;
   for (const json& name : *resolved) {
-    if (!name.is_string() || Trim(name.get<std::string>()).empty()) {
+    if (!name.is_string() || TrimSpace(name.get<std::string>()).empty()) {
       return Invalid(kField, "expected a list of strings");
     }
-    datasets.emplace_back(Trim(name.get<std::string>()));
+    datasets.emplace_back(TrimSpace(name.get<std::string>()));
   }
   return datasets;
 }
@@ -180,7 +172,7 @@ Result<int64_t> ReadCount(const json& configuration, std::string_view field, int
     return static_cast<int64_t>(number);
   }
   if (!resolved->is_string()) return invalid;
-  const std::string_view text = Trim(resolved->get_ref<const std::string&>());
+  const std::string_view text = TrimSpace(resolved->get_ref<const std::string&>());
   if (text.empty() || text.size() > 18) return invalid;
   int64_t number = 0;
   for (const char c : text) {
@@ -202,7 +194,7 @@ Result<std::chrono::milliseconds> ReadTimeout(const json& configuration, const E
   if (resolved->is_number()) {
     seconds = resolved->get<double>();
   } else if (resolved->is_string()) {
-    const std::string text(Trim(resolved->get_ref<const std::string&>()));
+    const std::string text(TrimSpace(resolved->get_ref<const std::string&>()));
     char* end = nullptr;
     seconds = std::strtod(text.c_str(), &end);
     if (text.empty() || end != text.c_str() + text.size()) seconds = -1;
@@ -223,13 +215,35 @@ Result<std::optional<std::string>> ReadLocation(const json& configuration, const
   if (member == nullptr) return std::optional<std::string>();
   Result<json> resolved = Resolve(kField, *member, env);
   if (!resolved) return resolved.error();
-  if (!resolved->is_string() || Trim(resolved->get<std::string>()).empty()) {
+  if (!resolved->is_string() || TrimSpace(resolved->get<std::string>()).empty()) {
     return Invalid(kField, "expected a non-empty string (\"US\", \"EU\", \"europe-west2\", …)");
   }
-  return std::optional<std::string>(std::string(Trim(resolved->get<std::string>())));
+  return std::optional<std::string>(std::string(TrimSpace(resolved->get<std::string>())));
 }
 
 }  // namespace
+
+std::string_view TrimSpace(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+std::chrono::milliseconds RetryDelay(std::chrono::microseconds retry_base_delay, int64_t retries) {
+  constexpr std::chrono::microseconds kMax = std::chrono::seconds(30);
+  const auto base = std::clamp(retry_base_delay, std::chrono::microseconds(0), kMax);
+  // Past 2^20 the cap holds anyway; the shift must not overflow.
+  const auto delay = std::min(base * (int64_t{1} << std::clamp<int64_t>(retries, 0, 20)), kMax);
+  thread_local std::mt19937_64 random{std::random_device{}()};
+  std::uniform_real_distribution<double> jitter(0.8, 1.2);
+  const auto varied = std::chrono::microseconds(
+      static_cast<int64_t>(static_cast<double>(delay.count()) * jitter(random)));
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::min(varied, kMax));
+}
 
 std::optional<std::string> ProcessEnv(std::string_view name) {
   const std::string variable(name);

@@ -58,4 +58,12 @@ std::optional<std::string> ProcessEnv(std::string_view name);
 Result<SourceConfig> ParseSourceConfig(const nlohmann::json& configuration,
                                        const EnvLookup& env = ProcessEnv);
 
+// The wait before retry number `retries` (0: the first) of a failed request — the API's and the
+// token endpoint's alike: retry_base_delay × 2^retries, varied by ±20% at random (so that queries
+// that failed together do not all retry at the same moment), at most 30 s.
+std::chrono::milliseconds RetryDelay(std::chrono::microseconds retry_base_delay, int64_t retries);
+
+// `text` without the white space (std::isspace) at either end.
+std::string_view TrimSpace(std::string_view text);
+
 }  // namespace junction::backends::bigquery

@@ -6,6 +6,7 @@
 #include "backends/bigquery/source_config.h"
 
 #include <map>
+#include <set>
 
 #include <gtest/gtest.h>
 
@@ -206,6 +207,34 @@ TEST(ParseSourceConfigTest, ErrorsNameTheField) {
         << config.error().message;
   }
   EXPECT_FALSE(ParseSourceConfig(json::array(), Env({})));
+}
+
+// retry_base_delay × 2^retries within ±20%, capped at 30 s; the jitter really varies.
+TEST(RetryDelayTest, DoublesWithJitterUpToACap) {
+  using std::chrono::milliseconds;
+  for (int64_t retries = 0; retries < 4; ++retries) {
+    const int64_t nominal = int64_t{100} << retries;
+    std::set<int64_t> seen;
+    for (int i = 0; i < 200; ++i) {
+      const milliseconds delay = RetryDelay(milliseconds(100), retries);
+      EXPECT_GE(delay.count(), nominal * 8 / 10 - 1) << retries;
+      EXPECT_LE(delay.count(), nominal * 12 / 10) << retries;
+      seen.insert(delay.count());
+    }
+    EXPECT_GT(seen.size(), 5u) << "no jitter at retry " << retries;
+  }
+  for (const int64_t retries : {int64_t{10}, int64_t{40}, int64_t{1} << 40}) {
+    const milliseconds delay = RetryDelay(std::chrono::seconds(10), retries);
+    EXPECT_GE(delay, milliseconds(24'000));
+    EXPECT_LE(delay, milliseconds(30'000));
+  }
+  EXPECT_EQ(RetryDelay(std::chrono::microseconds(0), 3), milliseconds(0));
+}
+
+TEST(TrimSpaceTest, TrimsBothEnds) {
+  EXPECT_EQ(TrimSpace("  a b\t\r\n"), "a b");
+  EXPECT_EQ(TrimSpace(" \n "), "");
+  EXPECT_EQ(TrimSpace("x"), "x");
 }
 
 }  // namespace

@@ -1,10 +1,10 @@
 #include "backends/bigquery/translate.h"
 
 #include <algorithm>
-#include <cctype>
 #include <optional>
 #include <utility>
 
+#include "backends/bigquery/identifier.h"
 #include "backends/bigquery/translate_internal.h"
 #include "schema/aggregate_functions.h"
 
@@ -37,9 +37,7 @@ Result<std::string> AggregateFunction(const std::string& name) {
   if (!schema::IsAggregateFunction(name)) {
     return Error(ErrorCode::kUnexpected, "unknown aggregate function " + name);
   }
-  std::string function = name;
-  for (char& c : function) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return function;
+  return Upper(name);
 }
 
 // The columns of an object (a result row, a STRUCT), final expressions, and their JSON shape
@@ -89,24 +87,12 @@ class Translator {
     if (relationship == nullptr) {
       return Error(ErrorCode::kUnexpected, "a remote join of a field that is no relationship");
     }
-    std::vector<std::string> key_types;
-    for (const auto& pair : relationship->mapping) {
-      const schema::Column* column = relationship->target->FindColumnByName(pair.second);
-      if (column == nullptr) {
-        return Error(ErrorCode::kUnexpected, "unknown join column " + pair.second);
-      }
-      auto type = ParameterType(*column);
-      if (!type) return type.error();
-      if (Incomparable(*type)) {
-        return Error(ErrorCode::kNotSupported, "joining on the BigQuery " + *type + " column " +
-                                                   column->name + " is not supported");
-      }
-      key_types.push_back(std::move(*type));
-    }
-    const std::string keys = b_.ExecutionParam(KeysType(key_types));
+    auto key_types = JoinKeyTypes(*relationship);
+    if (!key_types) return key_types.error();
+    const std::string keys = b_.ExecutionParam(KeysType(*key_types));
     std::string from = "UNNEST(" + keys + ") AS " + b_.Id("k");
     std::vector<std::string> parent_keys;
-    for (size_t i = 0; i < key_types.size(); ++i) {
+    for (size_t i = 0; i < key_types->size(); ++i) {
       parent_keys.push_back(b_.Column("k", "k" + std::to_string(i)));
     }
     auto joined = Join(from, parent_keys, field);
@@ -175,14 +161,42 @@ class Translator {
       level.distinct.push_back(b_.Column(level.alias, column->name));
     }
     if (form == Form::kObject) return level;
-    if (!args.distinct_on.empty()) level.AddDistinctStage();
+    // An aggregate's offset and limit, and an array's offset, number the rows per join key.
     const bool aggregate = form == Form::kRootAggregate || form == Form::kAggregate;
-    if (aggregate && (args.offset || args.limit)) {
-      level.AddNumberingStage(args.offset, args.limit);
-    } else if (form == Form::kArray && args.offset) {
-      level.AddNumberingStage(args.offset, std::nullopt);
+    const bool numbered =
+        aggregate ? (args.offset || args.limit) : (form == Form::kArray && args.offset.has_value());
+    if (!args.distinct_on.empty() || numbered) {
+      Status partitionable = CheckPartitions(args.distinct_on, relationship);
+      if (!partitionable) return partitionable.error();
     }
+    if (!args.distinct_on.empty()) level.AddDistinctStage();
+    if (numbered) level.AddNumberingStage(args.offset, aggregate ? args.limit : std::nullopt);
     return level;
+  }
+
+  // Not-supported when a stage's window would partition by a column BigQuery cannot partition
+  // by: a distinct_on column, or (below `relationship`) a join column.
+  static Status CheckPartitions(const std::vector<const schema::Column*>& distinct_on,
+                                const schema::Relationship* relationship) {
+    for (const schema::Column* column : distinct_on) {
+      if (!Partitionable(*column)) {
+        return Error(ErrorCode::kNotSupported,
+                     "distinct_on the " + TypeText(*column) + " column " + column->name +
+                         " is not supported on BigQuery, which cannot partition by it");
+      }
+    }
+    if (relationship == nullptr) return {};
+    for (const auto& pair : relationship->mapping) {
+      const schema::Column* column = relationship->target->FindColumnByName(pair.second);
+      if (column != nullptr && !Partitionable(*column)) {
+        return Error(ErrorCode::kNotSupported,
+                     "distinct_on, an offset or an aggregate's limit on the relationship " +
+                         relationship->name + ", joining on the " + TypeText(*column) + " column " +
+                         column->name +
+                         ", is not supported on BigQuery, which cannot partition by it");
+      }
+    }
+    return {};
   }
 
   // ---- sort keys --------------------------------------------------------------------------------
@@ -216,6 +230,7 @@ class Translator {
   Result<std::string> PathSortKey(const ir::OrderBy& key, size_t depth, std::string& from,
                                   const std::string& alias) {
     const schema::Relationship& relationship = *key.path[depth];
+    if (auto joinable = JoinKeyTypes(relationship); !joinable) return joinable.error();
     const std::string joined = b_.Alias('j');
     const std::string child = b_.Alias('t');
     std::string child_from = b_.Table(*relationship.target) + " AS " + b_.Id(child);
@@ -247,6 +262,7 @@ class Translator {
   Result<std::string> AggregateSortKey(const ir::OrderByAggregate& aggregate, std::string& from,
                                        const std::string& alias) {
     const schema::Relationship& relationship = *aggregate.relationship;
+    if (auto joinable = JoinKeyTypes(relationship); !joinable) return joinable.error();
     const std::string joined = b_.Alias('j');
     const std::string child = b_.Alias('t');
     const bool count = aggregate.function == "count";
@@ -314,6 +330,7 @@ class Translator {
     if (relationship.mapping.empty()) {
       return Error(ErrorCode::kUnexpected, "relationship " + relationship.name + " maps no column");
     }
+    if (auto joinable = JoinKeyTypes(relationship); !joinable) return joinable.error();
     if (const auto* object = std::get_if<ir::ObjectRelation>(&field.value)) {
       return JoinObject(from, parent_keys, relationship, object->select, field.alias);
     }
@@ -412,7 +429,9 @@ class Translator {
           if (const auto* type = std::get_if<ir::Typename>(&function.value)) {
             shape.fields.push_back(Constant(function.alias, nlohmann::json(type->name).dump()));
           } else if (const auto* count = std::get_if<ir::AggregateCount>(&function.value)) {
-            functions.fields.push_back(add(CountOf(*count, level), true));
+            auto value = CountOf(*count, level);
+            if (!value) return value.error();
+            functions.fields.push_back(add(std::move(*value), true));
             shape.fields.push_back({function.alias, ShapeKind::kNumber, {}, ""});
           } else {
             auto op = Operator(std::get<ir::AggregateOperator>(function.value), level, add);
@@ -429,16 +448,29 @@ class Translator {
   }
 
   // COUNT(*), COUNT([DISTINCT] x); several columns count their tuple as Postgres's count((a, b))
-  // does — every row, or with DISTINCT the distinct tuples: COUNT([DISTINCT] STRUCT(a, b)).
-  std::string CountOf(const ir::AggregateCount& count, Level& level) {
-    if (count.columns.empty()) return "COUNT(*)";
+  // does: every row, COUNT(STRUCT(a, b)), or with DISTINCT the distinct tuples. BigQuery cannot
+  // count STRUCTs DISTINCT, so those count the tuples' JSON texts, equal exactly when the tuples
+  // are (a NULL field is null, not "null"):
+  //   COUNT(DISTINCT TO_JSON_STRING(STRUCT(a AS `c0`, b AS `c1`)))
+  // Errors: not-supported for a DISTINCT count of one column BigQuery cannot group.
+  Result<std::string> CountOf(const ir::AggregateCount& count, Level& level) {
+    if (count.columns.empty()) return std::string("COUNT(*)");
     std::vector<std::string> columns;
     for (const schema::Column* column : count.columns) {
       columns.push_back(level.Use(b_.Column(level.alias, column->name)));
     }
-    std::string argument =
-        columns.size() == 1 ? columns.front() : "STRUCT(" + Joined(columns) + ")";
-    return std::string("COUNT(") + (count.distinct ? "DISTINCT " : "") + argument + ")";
+    if (!count.distinct) {
+      return "COUNT(" +
+             (columns.size() == 1 ? columns.front() : "STRUCT(" + Joined(columns) + ")") + ")";
+    }
+    if (columns.size() > 1) return "COUNT(DISTINCT TO_JSON_STRING(" + Struct(columns) + "))";
+    const schema::Column& column = *count.columns.front();
+    if (!Groupable(column)) {
+      return Error(ErrorCode::kNotSupported,
+                   "counting the distinct values of the " + TypeText(column) + " column " +
+                       column.name + " is not supported on BigQuery, which cannot group them");
+    }
+    return "COUNT(DISTINCT " + columns.front() + ")";
   }
 
   // `sum { a b }`: SUM(a), SUM(b) as a STRUCT node.

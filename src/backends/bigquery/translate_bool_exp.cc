@@ -135,6 +135,7 @@ Result<Condition> ExistsIn(const schema::Table& table, const schema::Relationshi
   const std::string child = builder.Alias('t');
   std::vector<Condition> conditions;
   if (relationship != nullptr) {
+    if (auto joinable = JoinKeyTypes(*relationship); !joinable) return joinable.error();
     for (const auto& [local, remote] : relationship->mapping) {
       conditions.push_back({builder.Column(child, remote) + " = " + builder.Column(alias, local)});
     }

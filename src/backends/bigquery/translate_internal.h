@@ -77,6 +77,20 @@ std::string KeysType(const std::vector<std::string>& key_types);
 Result<std::string> ParameterType(const schema::Column& column);
 // Whether BigQuery cannot compare values of `type` (a ParameterType) with = or group by them.
 bool Incomparable(std::string_view type);
+// `column`'s type as messages name it: "FLOAT64", "ARRAY<STRING>", "STRUCT<a INT64>".
+std::string TypeText(const schema::Column& column);
+// Whether BigQuery can compare `column`'s values with =, GROUP BY them and count them DISTINCT:
+// not JSON, GEOGRAPHY, STRUCT or ARRAY.
+bool Groupable(const schema::Column& column);
+// Whether BigQuery can PARTITION BY `column`'s values (the windows of Level's stages): Groupable
+// and not FLOAT64, which BigQuery refuses to partition by ("Partitioning by expressions of type
+// FLOAT64 is not allowed").
+bool Partitionable(const schema::Column& column);
+// The ParameterTypes of `relationship`'s join columns in its target, in mapping order. Every
+// translated join compares them with = and groups by them, so this is the one check of a
+// relationship's join columns. Errors: kUnexpected for a column the target lacks; not-supported
+// for a column that is not Groupable.
+Result<std::vector<std::string>> JoinKeyTypes(const schema::Relationship& relationship);
 
 // A condition in a WHERE or ON clause. `compound` (a top-level AND or OR) must be parenthesized
 // inside another condition.

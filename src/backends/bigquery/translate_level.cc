@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <limits>
 #include <memory>
 #include <utility>
@@ -18,12 +17,6 @@ namespace {
 using OrderedJson = nlohmann::ordered_json;
 
 OrderedJson TypeObject(std::string_view type) { return OrderedJson{{"type", type}}; }
-
-std::string Upper(std::string_view text) {
-  std::string upper(text);
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return upper;
-}
 
 // The counter (Level::counts_) numbering the columns named with `prefix`: c0, c1, …; s0, …; k0, ….
 int PrefixIndex(char prefix) {
@@ -118,15 +111,46 @@ Result<std::string> ParameterType(const schema::Column& column) {
       "INT64", "FLOAT64",  "NUMERIC", "BIGNUMERIC", "BOOL",      "STRING", "BYTES",
       "DATE",  "DATETIME", "TIME",    "TIMESTAMP",  "GEOGRAPHY", "JSON"};
   if (column.is_array || std::ranges::find(kScalars, type) == kScalars.end()) {
-    return Error(ErrorCode::kNotSupported,
-                 "the BigQuery column " + column.name + " of type " +
-                     (column.is_array ? "ARRAY<" + column.type + ">" : column.type) +
-                     " cannot be compared with a value");
+    return Error(ErrorCode::kNotSupported, "the BigQuery column " + column.name + " of type " +
+                                               TypeText(column) +
+                                               " cannot be compared with a value");
   }
   return type;
 }
 
 bool Incomparable(std::string_view type) { return type == "JSON" || type == "GEOGRAPHY"; }
+
+std::string TypeText(const schema::Column& column) {
+  return column.is_array ? "ARRAY<" + column.type + ">" : column.type;
+}
+
+bool Groupable(const schema::Column& column) {
+  const Result<std::string> type = ParameterType(column);
+  return type && !Incomparable(*type);
+}
+
+bool Partitionable(const schema::Column& column) {
+  return Groupable(column) && *ParameterType(column) != "FLOAT64";
+}
+
+Result<std::vector<std::string>> JoinKeyTypes(const schema::Relationship& relationship) {
+  std::vector<std::string> types;
+  for (const auto& pair : relationship.mapping) {
+    const schema::Column* column = relationship.target->FindColumnByName(pair.second);
+    if (column == nullptr) {
+      return Error(ErrorCode::kUnexpected, "unknown join column " + pair.second +
+                                               " of the relationship " + relationship.name);
+    }
+    if (!Groupable(*column)) {
+      return Error(ErrorCode::kNotSupported,
+                   "the relationship " + relationship.name + ", joining on the " +
+                       TypeText(*column) + " column " + column->name +
+                       ", is not supported on BigQuery, which cannot compare or group it");
+    }
+    types.push_back(*ParameterType(*column));
+  }
+  return types;
+}
 
 // ---- clauses ------------------------------------------------------------------------------------
 

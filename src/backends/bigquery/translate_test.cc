@@ -438,6 +438,84 @@ TEST_F(TranslateTest, DistinctOn) {
       {Int64Param(3)}, "kRows [id]");
 }
 
+// BigQuery cannot PARTITION BY a FLOAT64: distinct_on one, or an offset below a relationship
+// joining on one, is refused; grouping by it (a relationship without a window) is not.
+TEST_F(TranslateTest, NoWindowPartitionedByFloat64) {
+  auto statement = TranslateField(
+      author_, Kind::kSelect,
+      Field("source_author", {{"distinct_on", {"score"}}, {"order_by", {{"score", "asc"}}}},
+            {Field("id")}));
+  ASSERT_FALSE(statement) << statement->text;
+  EXPECT_EQ(statement.error().code, ErrorCode::kNotSupported);
+  EXPECT_EQ(statement.error().message,
+            "distinct_on the FLOAT64 column score is not supported on BigQuery, which cannot "
+            "partition by it");
+
+  schema::Table& author = model_.sources["bq"].tables[{"source", "author"}];
+  author.relationships.push_back(
+      MakeRelationship("same_score", RelationshipKind::kArray, author, {{"score", "score"}}));
+  statement = TranslateField(
+      author_, Kind::kSelect,
+      Field("source_author", {}, {Field("same_score", {{"offset", 1}}, {Field("id")})}));
+  ASSERT_FALSE(statement) << statement->text;
+  EXPECT_EQ(statement.error().code, ErrorCode::kNotSupported);
+  EXPECT_EQ(statement.error().message,
+            "distinct_on, an offset or an aggregate's limit on the relationship same_score, "
+            "joining on the FLOAT64 column score, is not supported on BigQuery, which cannot "
+            "partition by it");
+  ExpectStatement(
+      TranslateField(author_, Kind::kSelect,
+                     Field("source_author", {}, {Field("same_score", {}, {Field("id")})})),
+      "SELECT `a2`.`v` AS `c0` FROM `source`.`author` AS `t1` LEFT OUTER JOIN (SELECT "
+      "`t3`.`score` AS `k0`, ARRAY_AGG(STRUCT(`t3`.`id` AS `c0`) LIMIT @p1) AS `v` FROM "
+      "`source`.`author` AS `t3` GROUP BY `t3`.`score`) AS `a2` ON (`a2`.`k0` = `t1`.`score`) "
+      "LIMIT @p2",
+      {Int64Param(1000), Int64Param(1000)}, "kRows [same_score[{id}]]");
+}
+
+// A relationship joining on a column BigQuery cannot compare or group (JSON here) is refused
+// wherever it is joined: a field, a filter, a sort key, a remote join.
+TEST_F(TranslateTest, JoinOnJsonColumnRefused) {
+  schema::Table& author = model_.sources["bq"].tables[{"source", "author"}];
+  author.relationships.push_back(
+      MakeRelationship("same_profile", RelationshipKind::kArray, author, {{"profile", "profile"}}));
+  author.relationships.push_back(MakeRelationship("profile_twin", RelationshipKind::kObject, author,
+                                                  {{"profile", "profile"}}));
+  author.relationships.push_back(MakeRelationship("remote_profile", RelationshipKind::kArray,
+                                                  author, {{"profile", "profile"}}, true));
+  const auto expect_refused = [](const Result<sql::Statement>& statement,
+                                 const std::string& relationship) {
+    ASSERT_FALSE(statement) << statement->text;
+    EXPECT_EQ(statement.error().code, ErrorCode::kNotSupported);
+    EXPECT_EQ(statement.error().message,
+              "the relationship " + relationship +
+                  ", joining on the JSON column profile, is not supported on BigQuery, which "
+                  "cannot compare or group it");
+  };
+  expect_refused(
+      TranslateField(author_, Kind::kSelect,
+                     Field("source_author", {}, {Field("same_profile", {}, {Field("id")})})),
+      "same_profile");
+  expect_refused(
+      TranslateField(
+          author_, Kind::kSelect,
+          Field("source_author", {},
+                {Field("same_profile_aggregate", {}, {Field("aggregate", {}, {Field("count")})})})),
+      "same_profile");
+  expect_refused(
+      TranslateField(author_, Kind::kSelect,
+                     Field("source_author", {{"where", {{"same_profile", {{"id", {{"_eq", 1}}}}}}}},
+                           {Field("id")})),
+      "same_profile");
+  expect_refused(
+      TranslateField(author_, Kind::kSelect,
+                     Field("source_author", {{"order_by", {{"profile_twin", {{"id", "asc"}}}}}},
+                           {Field("id")})),
+      "profile_twin");
+  expect_refused(TranslateJoin(author_, Field("remote_profile", {}, {Field("id")})),
+                 "remote_profile");
+}
+
 // An object relationship: ANY_VALUE(STRUCT) per key, LEFT OUTER JOINed.
 TEST_F(TranslateTest, ObjectRelationship) {
   ExpectStatement(
@@ -568,6 +646,31 @@ TEST_F(TranslateTest, RootAggregate) {
                                  Field("source_article_aggregate", {}, {Field("__typename")})),
                   "SELECT COUNT(*) AS `c0` FROM `source`.`article` AS `t1`", {},
                   R"(kFirstRow [__typename="source_article_aggregate"])");
+}
+
+// A DISTINCT count of several columns counts their tuples' JSON texts: BigQuery cannot count
+// STRUCTs DISTINCT. One column BigQuery cannot group is refused.
+TEST_F(TranslateTest, DistinctCountOfSeveralColumns) {
+  ExpectStatement(
+      TranslateField(
+          article_, Kind::kSelectAggregate,
+          Field("source_article_aggregate", {},
+                {Field("aggregate", {},
+                       {Aliased("pairs", Field("count", {{"columns", {"author_id", "title"}},
+                                                         {"distinct", true}}))})})),
+      "SELECT STRUCT(COUNT(DISTINCT TO_JSON_STRING(STRUCT(`t1`.`author_id` AS `c0`, `t1`.`title` "
+      "AS `c1`))) AS `c0`) AS `c0` FROM `source`.`article` AS `t1`",
+      {}, "kFirstRow [aggregate{pairs#}]");
+  auto statement = TranslateField(
+      author_, Kind::kSelectAggregate,
+      Field("source_author_aggregate", {},
+            {Field("aggregate", {},
+                   {Field("count", {{"columns", {"profile"}}, {"distinct", true}})})}));
+  ASSERT_FALSE(statement) << statement->text;
+  EXPECT_EQ(statement.error().code, ErrorCode::kNotSupported);
+  EXPECT_EQ(statement.error().message,
+            "counting the distinct values of the JSON column profile is not supported on "
+            "BigQuery, which cannot group them");
 }
 
 // `<rel>_aggregate`: the grouped subquery answers each aggregate as a column; the parent builds
