@@ -17,13 +17,11 @@ reset before each test). A missing node or node_modules fails the test: never a 
 import json
 import pathlib
 import shutil
-import subprocess
-import threading
 
 import pytest
 import requests
 
-from support import stop_helper
+from support import HelperProcess
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
@@ -32,7 +30,6 @@ SEED = pathlib.Path(__file__).resolve().parent / "data" / "bigquery_seed.sql"
 PROJECT = "my-project"
 CLIENT_EMAIL = "junction-tests@my-project.iam.gserviceaccount.com"
 START_TIMEOUT = 30
-STOP_TIMEOUT = 10
 REQUEST_TIMEOUT = 15
 
 
@@ -67,41 +64,22 @@ class ServiceAccount:
                 "client_id": "1000", "token_uri": token_uri}
 
 
-class BigQueryDouble:
+class BigQueryDouble(HelperProcess):
     """One running `node server.mjs`; stopped by its PID."""
 
     def __init__(self, process, port, account):
-        self.process = process
+        super().__init__(process)
         self.port = port
         self.account = account
-        self.stderr_lines = []
-        threading.Thread(target=self._read_stderr, daemon=True).start()
 
     @classmethod
     def start(cls, account, seed=SEED, port=0):
-        process = subprocess.Popen(
+        process, port = HelperProcess.launch(
             [node_binary(), str(PACKAGE / "server.mjs"), "--port", str(port), "--seed", str(seed),
              "--public-key", str(account.public_key_path), "--client-email", CLIENT_EMAIL,
              "--project", PROJECT],
-            cwd=PACKAGE, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            text=True)
-        line = [None]
-        reader = threading.Thread(target=lambda: line.__setitem__(0, process.stdout.readline()),
-                                  daemon=True)
-        reader.start()
-        reader.join(START_TIMEOUT)
-        try:
-            port = json.loads(line[0])["port"]
-        except (TypeError, ValueError, KeyError):
-            process.kill()
-            _, err = process.communicate(timeout=STOP_TIMEOUT)
-            raise AssertionError(f"the BigQuery double did not print its port within "
-                                 f"{START_TIMEOUT} s (exit {process.returncode}):\n{err}")
+            PACKAGE, "the BigQuery double", lambda line: json.loads(line)["port"], START_TIMEOUT)
         return cls(process, port, account)
-
-    def _read_stderr(self):
-        for text in self.process.stderr:
-            self.stderr_lines.append(text)
 
     @property
     def base(self):
@@ -140,11 +118,6 @@ class BigQueryDouble:
         assert response.status_code == 200, response.text
         return response.json()
 
-    def running(self):
-        return self.process.poll() is None
-
-    def stop(self):
-        return stop_helper(self.process)
 
 
 @pytest.fixture(scope="session")

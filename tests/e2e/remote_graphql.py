@@ -18,17 +18,14 @@ a test's own, stopped at teardown). A missing node or node_modules fails the tes
 
 import pathlib
 import shutil
-import subprocess
-import threading
 
 import pytest
 import requests
 
-from support import stop_helper
+from support import HelperProcess
 
 PACKAGE = pathlib.Path(__file__).resolve().parent / "remote_graphql"
 START_TIMEOUT = 15  # seconds until the server prints its address
-STOP_TIMEOUT = 10
 REQUEST_TIMEOUT = 15
 
 
@@ -44,38 +41,26 @@ def node_binary():
     return node
 
 
-class RemoteServer:
+def _address(line):
+    if not line or not line.startswith("http://"):
+        raise ValueError(line)
+    return line.strip()
+
+
+class RemoteServer(HelperProcess):
     """One running `node server.mjs <schema>`; stopped by its PID."""
 
     def __init__(self, process, base, schema):
-        self.process = process
+        super().__init__(process)
         self.base = base  # http://127.0.0.1:PORT
         self.schema = schema
-        self.stderr_lines = []
-        self._drain = threading.Thread(target=self._read_stderr, daemon=True)
-        self._drain.start()
 
     @classmethod
     def start(cls, schema, port=0):
-        process = subprocess.Popen(
+        process, base = HelperProcess.launch(
             [node_binary(), str(PACKAGE / "server.mjs"), schema, "--port", str(port)],
-            cwd=PACKAGE, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            text=True)
-        line = [None]
-        reader = threading.Thread(target=lambda: line.__setitem__(0, process.stdout.readline()),
-                                  daemon=True)
-        reader.start()
-        reader.join(START_TIMEOUT)
-        if not line[0] or not line[0].startswith("http://"):
-            process.kill()
-            _, err = process.communicate(timeout=STOP_TIMEOUT)
-            raise AssertionError(f"node server.mjs {schema} did not print its address within "
-                                 f"{START_TIMEOUT} s (exit {process.returncode}):\n{err}")
-        return cls(process, line[0].strip(), schema)
-
-    def _read_stderr(self):
-        for text in self.process.stderr:
-            self.stderr_lines.append(text)
+            PACKAGE, f"node server.mjs {schema}", _address, START_TIMEOUT)
+        return cls(process, base, schema)
 
     @property
     def port(self):
@@ -119,11 +104,6 @@ class RemoteServer:
         assert response.status_code == 200, response.text
         return response.json()
 
-    def running(self):
-        return self.process.poll() is None
-
-    def stop(self):
-        return stop_helper(self.process)
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ import pathlib
 import signal
 import socket
 import subprocess
+import threading
 import time
 
 import pytest
@@ -140,23 +141,60 @@ def start(workdir, args=(), env=None, metadata=None, port=None, pass_port=True,
     raise AssertionError("no free port found")
 
 
-def stop_helper(process, timeout=10):
-    """Stops a helper process of the tests (a fake server) by its PID: SIGTERM, then SIGKILL
-    after `timeout` seconds; closes its pipes; its exit status."""
-    if process.poll() is None:
-        os.kill(process.pid, signal.SIGTERM)
+class HelperProcess:
+    """A server the tests start themselves (a remote GraphQL service, the BigQuery double):
+    launched with pipes, its stderr kept in `stderr_lines`, stopped by its PID."""
+
+    STOP_TIMEOUT = 10
+
+    def __init__(self, process):
+        self.process = process
+        self.stderr_lines = []
+        threading.Thread(target=self._read_stderr, daemon=True).start()
+
+    @staticmethod
+    def launch(command, cwd, what, parse, timeout):
+        """Starts `command` and waits up to `timeout` s for its first line on stdout, which
+        `parse` reads (raising ValueError, KeyError or TypeError on a bad one); returns the
+        process and what `parse` answered, or kills the process and fails with its stderr."""
+        process = subprocess.Popen(command, cwd=cwd, stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = [None]
+        reader = threading.Thread(target=lambda: line.__setitem__(0, process.stdout.readline()),
+                                  daemon=True)
+        reader.start()
+        reader.join(timeout)
         try:
-            process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.kill(process.pid, signal.SIGKILL)
-            process.wait(timeout=timeout)
-    for stream in (process.stdin, process.stdout):
-        try:
-            if stream is not None:
+            return process, parse(line[0])
+        except (TypeError, ValueError, KeyError):
+            process.kill()
+            _, err = process.communicate(timeout=HelperProcess.STOP_TIMEOUT)
+            raise AssertionError(f"{what} did not start within {timeout} s "
+                                 f"(exit {process.returncode}):\n{err}")
+
+    def _read_stderr(self):
+        for text in self.process.stderr:
+            self.stderr_lines.append(text)
+
+    def running(self):
+        return self.process.poll() is None
+
+    def stop(self):
+        """SIGTERM, then SIGKILL after STOP_TIMEOUT seconds; its pipes closed; its exit status."""
+        process = self.process
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=self.STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                os.kill(process.pid, signal.SIGKILL)
+                process.wait(timeout=self.STOP_TIMEOUT)
+        for stream in (process.stdin, process.stdout):
+            try:
                 stream.close()
-        except OSError:
-            pass
-    return process.returncode
+            except OSError:
+                pass
+        return process.returncode
 
 
 def key_order(value):
